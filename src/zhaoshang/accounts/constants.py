@@ -1,0 +1,3 @@
+"""Fixed names the code relies on."""
+
+SYSTEM_USERNAME = "system"  # the non-login account that commands act as

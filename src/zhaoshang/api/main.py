@@ -1,0 +1,42 @@
+"""The NinjaAPI instance: auth, error shapes in Chinese, routers."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from zhaoshang.api import accounts, plans
+from zhaoshang.api.auth import API_AUTH
+from zhaoshang.core.services import PermissionDenied
+from zhaoshang.notices import NoticeError
+from zhaoshang.plans.errors import PlanError
+
+api = NinjaAPI(title="招商引资工作管理平台 API", version="1", urls_namespace="api", auth=API_AUTH)
+api.add_router("/auth", accounts.auth_router)
+api.add_router("/units", accounts.units_router)
+api.add_router("/", plans.router)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "无权执行此操作"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "对象不存在或无权访问"}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return api.create_response(request, {"detail": "未登录或令牌无效"}, status=401)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    return api.create_response(request, {"detail": "请求参数不正确", "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(NoticeError)
+@api.exception_handler(PlanError)
+def bad_input(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)

@@ -1,0 +1,65 @@
+"""Base models shared by every app: soft deletion with its permission-aware queryset, and the audit log."""
+
+from django.conf import settings
+from django.db import models
+
+from zhaoshang.core.permissions import scope_filter
+
+
+class RestrictedQuerySet(models.QuerySet):
+    """A queryset that knows how to narrow itself to what a user may do."""
+
+    def restrict(self, user, action: str = "view"):
+        """Rows `user` may `action` (view | work | manage), decided by the one permission gate."""
+        return self.filter(scope_filter(user, action, getattr(self.model, "UNIT_SCOPE", None)))
+
+
+class AliveManager(models.Manager.from_queryset(RestrictedQuerySet)):
+    """Hides soft-deleted rows."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class SoftDeleteModel(models.Model):
+    """A row that is never removed by users, only hidden and kept in the recycle bin."""
+
+    deleted_at = models.DateTimeField("删除时间", null=True, blank=True, db_index=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    objects = AliveManager()
+    all_objects = models.Manager.from_queryset(RestrictedQuerySet)()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "all_objects"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class AuditLog(models.Model):
+    """One write: who, when, what, on which object, and the object before and after."""
+
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="audit_entries", verbose_name="操作人"
+    )
+    action = models.CharField("操作", max_length=64, db_index=True)
+    object_type = models.CharField("对象类型", max_length=100, db_index=True)
+    object_id = models.CharField("对象编号", max_length=64, db_index=True)
+    object_repr = models.CharField("对象", max_length=300)
+    before = models.JSONField("修改前", null=True, blank=True)
+    after = models.JSONField("修改后", null=True, blank=True)
+    request_id = models.CharField("请求编号", max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = "审计日志"
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"

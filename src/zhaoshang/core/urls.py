@@ -1,0 +1,10 @@
+from django.urls import path
+
+from zhaoshang.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("recycle-bin/", views.recycle_bin, name="recycle_bin"),
+    path("recycle-bin/<str:label>/<int:pk>/restore/", views.restore, name="restore"),
+    path("audit/", views.audit_log, name="audit"),
+]

@@ -1,0 +1,84 @@
+"""Loading the demo: the city's units, its notice through the real importer, and one account per role and unit.
+The city lives in demo_data/*.json and the notice file; nothing here knows which city it is."""
+
+import json
+import secrets
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from zhaoshang.accounts.choices import Role
+from zhaoshang.accounts.constants import SYSTEM_USERNAME
+from zhaoshang.accounts.models import Unit, User
+from zhaoshang.accounts.services import system_actor, unit_create, user_create
+from zhaoshang.core.audit import audit_record
+from zhaoshang.demo.models import DemoInstall
+from zhaoshang.plans.models import Plan
+from zhaoshang.plans.services.importing import notice_apply, notice_upload
+
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
+DEFAULT_DATASET = DATA_DIR / "qianjiang.json"
+
+
+class DemoRefused(Exception):
+    """The database holds data that is not the demo's."""
+
+
+@dataclass
+class Login:
+    username: str
+    role: str
+    unit: str
+
+
+def generate_password() -> str:
+    """A random password that passes the password rules (upper, lower, digits, symbol)."""
+    alphabet = string.ascii_letters + string.digits
+    core = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"Zs{core}9!"
+
+
+def refusal_reason() -> str | None:
+    """Why the demo must not touch this database, or None."""
+    if DemoInstall.objects.exists():
+        return None
+    if Plan.all_objects.exists() or User.objects.exclude(username=SYSTEM_USERNAME).exists() or Unit.all_objects.exists():
+        return "数据库中已有非演示数据，演示程序不会写入。请使用新的数据库（设置 DATABASE_URL）。"
+    return None
+
+
+@transaction.atomic
+def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET) -> list[Login]:
+    """Load the demo once; on a database that already holds it, only reset the demo passwords."""
+    reason = refusal_reason()
+    if reason:
+        raise DemoRefused(reason)
+    actor = system_actor()
+    if not DemoInstall.objects.exists():
+        _load(actor, json.loads(dataset.read_text(encoding="utf-8")), dataset.parent)
+    users = User.objects.exclude(username=SYSTEM_USERNAME).select_related("unit").order_by("role", "username")
+    for user in users:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    audit_record(actor=actor, action="demo_passwords", obj=DemoInstall.objects.get())
+    return [Login(u.username, u.role, u.unit.display_name if u.unit else "") for u in users]
+
+
+def _load(actor, data: dict, folder: Path) -> None:
+    units = {}
+    for order, row in enumerate(data["units"]):
+        units[row["code"]] = unit_create(actor=actor, name=row["name"], short_name=row.get("short_name", ""), kind=row["kind"],
+                                         code=row["code"], aliases=tuple(row.get("aliases", [])), sort_order=order)
+    notice = folder / data["plan_file"]
+    upload = notice_upload(actor=actor, filename=notice.name, data=notice.read_bytes())
+    plan = notice_apply(upload=upload, actor=actor)
+    office_unit = units[data["office_unit"]]
+    accounts = [("office", Role.OFFICE, office_unit, "督办专员"), ("leader", Role.LEADER, None, "市政府领导"),
+                ("admin", Role.ADMIN, None, "系统管理员")]
+    accounts += [(code, Role.UNIT, unit, unit.display_name) for code, unit in units.items()]
+    for username, role, unit, display in accounts:
+        user_create(actor=actor, username=username, password=generate_password(), role=role, unit=unit,
+                    display_name=display, check_password=False)
+    DemoInstall.objects.create(plan_title=plan.title)

@@ -1,0 +1,56 @@
+"""From layout drafts to tasks: the rules every layout shares (units, deadlines, indicators, warnings)."""
+
+from zhaoshang.notices.deadlines import parse_deadline
+from zhaoshang.notices.indicators import extract_indicators
+from zhaoshang.notices.measures import build_measure
+from zhaoshang.notices.model import Task, TaskDraft
+from zhaoshang.notices.units import parse_unit_text
+
+
+def build_task(draft: TaskDraft) -> Task:
+    """One task with measures parsed, deadline normalised, indicators read and doubts noted."""
+    task = Task(number=draft.number, focus=draft.focus.strip(), target=draft.target.strip())
+    task.warnings = list(draft.warnings)
+    fallback = parse_unit_text(draft.unit_text) if draft.unit_text else None
+    measure_deadlines = []
+    for index, measure_draft in enumerate(draft.measures, start=1):
+        measure = build_measure(measure_draft, fallback)
+        if not measure.text:
+            continue
+        if measure.deadline:
+            measure_deadlines.append(measure.deadline)
+            measure.deadline = parse_deadline(measure.deadline).value
+        if not measure.units:
+            task.warnings.append(f"第{index}条举措未识别到责任单位")
+        task.measures.append(measure)
+    _set_deadline(task, draft.deadline_raw or (fallback.deadline_raw if fallback else None), measure_deadlines)
+    task.indicators = extract_indicators(task.target)
+    if not task.measures:
+        task.warnings.append("未识别到工作举措")
+    if not task.target:
+        task.warnings.append("未识别到目标")
+    if not task.focus:
+        task.warnings.append("未识别到工作重点")
+    return task
+
+
+def _set_deadline(task: Task, raw: str | None, measure_deadlines: list[str]) -> None:
+    if not raw and measure_deadlines:
+        # Prose lists state the deadline per measure: the task is due when its last measure is.
+        dated = [(parse_deadline(d), d) for d in measure_deadlines]
+        raw = max(dated, key=lambda pair: (pair[0].due_date is not None, pair[0].due_date or 0))[1]
+    deadline = parse_deadline(raw)
+    task.deadline, task.deadline_raw, task.due_date = deadline.value, deadline.raw, deadline.due_date
+    if raw is None:
+        task.warnings.append("未识别到工作时限")
+    elif not deadline.understood:
+        task.warnings.append(f"工作时限“{raw}”无法识别为具体日期")
+
+
+def check_numbering(tasks: list[Task]) -> list[str]:
+    """A document-level warning when task numbers skip or repeat."""
+    numbers = [int(t.number) for t in tasks if t.number.isdigit()]
+    expected = list(range(numbers[0], numbers[0] + len(numbers))) if numbers else []
+    if numbers != expected:
+        return ["任务序号不连续或有重复：" + "、".join(t.number for t in tasks)]
+    return []

@@ -1,0 +1,139 @@
+"""Deadlines (工作时限/完成时限): "2025"+"12", "2025年12月底前" → "2025-12"; 长期 → "long-term".
+
+Anything else keeps its raw text; `due_date` is the last day the text allows when it names one
+(a month, a day, a quarter, a half-year, a year), so progress can still be timed.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from zhaoshang.notices.ordinals import to_int
+
+LONG_TERM = "long-term"
+
+_LONG_TERM = re.compile(r"^(?:长期(?:坚持|推进|开展|执行|实施|有效)?|持续(?:推进|开展|实施|坚持)?|常态化(?:推进|开展|实施)?|长效(?:推进)?)$")
+_SUFFIX = r"(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|止|完成|办结)?"
+_YEAR = r"(20\d{2})\s*"
+_MONTH = re.compile(rf"^{_YEAR}(?:年|[.．/\-\s]|\n)\s*(\d{{1,2}})\s*月?份?{_SUFFIX}$")
+_DAY = re.compile(rf"^{_YEAR}(?:年|[.．/\-])\s*(\d{{1,2}})\s*(?:月|[.．/\-])\s*(\d{{1,2}})\s*日?{_SUFFIX}$")
+_YEAR_END = re.compile(rf"^{_YEAR}年?(?:年底|底|年末|末){_SUFFIX}$")
+_QUARTER = re.compile(rf"^{_YEAR}年?(?:第)?([一二三四1-4])季度{_SUFFIX}$")
+_HALF = re.compile(rf"^{_YEAR}年?([上下])半年{_SUFFIX}$")
+_YEAR_ONLY = re.compile(rf"^{_YEAR}年?(?:全年|年内|内|度)?{_SUFFIX}$")
+_RANGE_END = re.compile(rf"^{_YEAR}年?\s*\d{{1,2}}\s*月?\s*[-—－~～至到]\s*(?:(20\d{{2}})年)?\s*(\d{{1,2}})\s*月{_SUFFIX}$")
+
+_TRAILING_PUNCT = re.compile(r"[\s。；;，,]+$")
+_YEAR_CELL = re.compile(r"20\d{2}\s*年?")
+_MONTH_CELL = re.compile(r"(\d{1,2})\s*月?(?:底|末)?(?:前)?")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline read from text: value as the contract wants it, the raw text and its last day."""
+
+    value: str | None
+    raw: str | None
+    due_date: datetime.date | None = None
+
+    @property
+    def understood(self) -> bool:
+        return self.value is None or self.value == LONG_TERM or self.due_date is not None
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_deadline(raw: str | None) -> Deadline:
+    """Read one deadline cell or label value."""
+    if raw is None or not raw.strip():
+        return Deadline(None, None)
+    raw = raw.strip()
+    text = _TRAILING_PUNCT.sub("", raw.replace("\n", " ")).strip()
+    compact = text.replace(" ", "")
+    if _LONG_TERM.match(compact):
+        return Deadline(LONG_TERM, raw)
+    for reader in (_read_month, _read_day, _read_year_end, _read_quarter, _read_half, _read_range, _read_year):
+        found = reader(text, compact)
+        if found:
+            return Deadline(found[0] or raw, raw, found[1])
+    return Deadline(raw, raw)
+
+
+def _read_month(text: str, compact: str):
+    found = _MONTH.match(text) or _MONTH.match(compact)
+    if found and 1 <= int(found.group(2)) <= 12:
+        year, month = int(found.group(1)), int(found.group(2))
+        return f"{year}-{month:02d}", _month_end(year, month)
+    return None
+
+
+def _read_day(text: str, compact: str):
+    found = _DAY.match(compact)
+    if found:
+        year, month, day = (int(g) for g in found.groups())
+        try:
+            return f"{year}-{month:02d}", datetime.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def _read_year_end(text: str, compact: str):
+    found = _YEAR_END.match(compact)
+    if found:
+        year = int(found.group(1))
+        return f"{year}-12", datetime.date(year, 12, 31)
+    return None
+
+
+def _read_quarter(text: str, compact: str):
+    found = _QUARTER.match(compact)
+    if found:
+        year, quarter = int(found.group(1)), to_int(found.group(2))
+        return None, _month_end(year, quarter * 3)
+    return None
+
+
+def _read_half(text: str, compact: str):
+    found = _HALF.match(compact)
+    if found:
+        year = int(found.group(1))
+        return None, _month_end(year, 6 if found.group(2) == "上" else 12)
+    return None
+
+
+def _read_range(text: str, compact: str):
+    found = _RANGE_END.match(compact)
+    if found:
+        year = int(found.group(2) or found.group(1))
+        month = int(found.group(3))
+        if 1 <= month <= 12:
+            return None, _month_end(year, month)
+    return None
+
+
+def _read_year(text: str, compact: str):
+    found = _YEAR_ONLY.match(compact)
+    if found:
+        return None, datetime.date(int(found.group(1)), 12, 31)
+    return None
+
+
+def looks_like_deadline(line: str) -> bool:
+    """Whether a whole short line is a deadline cell (used to find the 时限 column in flattened tables)."""
+    if len(line) > 20:
+        return False
+    found = parse_deadline(line)
+    return found.value == LONG_TERM or found.due_date is not None
+
+
+def is_year_cell(line: str) -> bool:
+    return bool(_YEAR_CELL.fullmatch(line))
+
+
+def is_month_cell(line: str) -> bool:
+    found = _MONTH_CELL.fullmatch(line)
+    return bool(found) and 1 <= int(found.group(1)) <= 12

@@ -1,0 +1,88 @@
+"""The pipeline: bytes → document (by sniffed format) → layout → tasks, chains, header, warnings."""
+
+from zhaoshang.notices import errors
+from zhaoshang.notices.builder import build_task, check_numbering
+from zhaoshang.notices.chains import extract_chains
+from zhaoshang.notices.document import Document, Table
+from zhaoshang.notices.errors import NoticeError
+from zhaoshang.notices.header import extract_header
+from zhaoshang.notices.layout_prose import parse_prose
+from zhaoshang.notices.layout_rows import parse_tables
+from zhaoshang.notices.layout_table import parse_flat_table
+from zhaoshang.notices.model import ParsedNotice, TaskDraft
+from zhaoshang.notices.sniff import sniff
+
+
+def read_document(data: bytes) -> Document:
+    """The document inside the bytes, whatever its format."""
+    kind = sniff(data)
+    if kind == "pdf":
+        from zhaoshang.notices.pdf_reader import read_pdf
+
+        return read_pdf(data)
+    if kind == "docx":
+        from zhaoshang.notices.docx_reader import read_docx
+
+        return read_docx(data)
+    if kind == "xlsx":
+        from zhaoshang.notices.xlsx_reader import read_xlsx
+
+        return read_xlsx(data)
+    if kind in ("html", "mhtml"):
+        from zhaoshang.notices.html_reader import read_html, read_mhtml
+
+        return read_mhtml(data) if kind == "mhtml" else read_html(data)
+    from zhaoshang.notices.text_reader import read_text
+
+    return read_text(data)
+
+
+def parse_document(document: Document) -> ParsedNotice:
+    """Find the task list in a document (real tables first, then flattened table, then prose)."""
+    drafts, layout, before, after = _find_tasks(document)
+    header = extract_header(before, after)
+    notice = ParsedNotice(
+        title=header.title, notice_title=header.notice_title, issuer=header.issuer, publisher=header.publisher,
+        doc_number=header.doc_number, date=header.date, source_format=document.source_format, layout=layout,
+    )
+    notice.tasks = [build_task(d) for d in drafts]
+    notice.chains = extract_chains(notice.tasks)
+    notice.warnings = _header_warnings(notice) + check_numbering(notice.tasks)
+    return notice
+
+
+def _find_tasks(document: Document) -> tuple[list[TaskDraft], str, list[str], list[str]]:
+    tables = document.tables
+    found = parse_tables(tables) if tables else None
+    if found:
+        first = tables[found.first_table]
+        at = next(i for i, b in enumerate(document.blocks) if b is first)
+        before = _lines(document.blocks[:at]) + [c for row in found.header_rows for c in row if c]
+        after = _lines(b for b in document.blocks[at + 1:] if not isinstance(b, Table))
+        return found.drafts, "rows", before, after
+    lines = document.lines()
+    for parse, layout in ((parse_flat_table, "table"), (parse_prose, "prose")):
+        result = parse(lines)
+        if result:
+            return result.drafts, layout, lines[:result.start], lines[result.end:]
+    raise NoticeError(errors.NO_TASKS)
+
+
+def _lines(blocks) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        out.extend(block.lines() if isinstance(block, Table) else [block])
+    return out
+
+
+def _header_warnings(notice: ParsedNotice) -> list[str]:
+    warnings = []
+    if not notice.title:
+        warnings.append("未识别到任务清单名称，请导入后手工填写")
+    if not notice.issuer:
+        warnings.append("未识别到发文机关")
+    if not notice.doc_number:
+        warnings.append("未识别到发文字号（文号）")
+    if not notice.date:
+        warnings.append("未识别到发文日期")
+    return warnings

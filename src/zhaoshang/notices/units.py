@@ -1,0 +1,193 @@
+"""Responsible units (责任单位): finding the unit group of a measure, splitting it, 牵头/配合 labels.
+
+Accepted forms: a trailing "(A、B)" / "（A、B）"; "（责任单位：A、B；完成时限：…）"; "（X牵头，A、B配合）";
+label lines "牵头单位：X" / "配合单位：…" / "责任单位：…"; "X（牵头）、A". Without labels the first unit
+is the lead (责任单位2个及以上的，排名第一的是牵头单位).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+# Endings of Chinese body names: 局 委 办 … ; a name must end with one of them to count as a unit.
+UNIT_SUFFIXES = (
+    "局", "委", "办", "区", "县", "镇", "街道", "集团", "公司", "中心", "部", "会", "院", "所", "站", "队",
+    "科", "处", "室", "厅", "组", "团", "社", "联", "馆", "府", "办事处", "专班", "机构", "协会", "商会", "银行",
+    "单位", "学校", "署", "管委会", "指挥部", "分局", "支队", "大队", "海关", "电视台", "部门", "企业",
+)
+_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, UNIT_SUFFIXES), key=len, reverse=True)) + r")$")
+_BAD_IN_UNIT = re.compile(r"[。！？!?“”\"《》:：]|\d+\s*[年月日%％个家项]|[，,].*[，,]")
+_SEPARATORS = "、，,；;/／ "
+_SEPARATOR_RE = re.compile(r"[、，,；;/／ ]")
+_BRACKETS = re.compile(r"[（()）]")
+_LABEL_LEAD = r"(?:牵头(?:单位|部门)?|主办(?:单位)?)"
+_LABEL_CO = r"(?:配合(?:单位|部门)?|协办(?:单位)?|参与(?:单位)?)"
+_LABEL_ANY = r"(?:责任(?:单位|部门|主体)|承办(?:单位)?|实施(?:单位|主体))"
+_LABEL_DEADLINE = r"(?:完成(?:时限|时间|期限)|(?:工作)?时限|时间节点)"
+_LABEL_IGNORED = r"(?:(?:责任|分管|牵头|联系)(?:市)?领导|联系人|联系电话)"  # people, not units
+_LABELS = rf"(?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY}|{_LABEL_DEADLINE}|{_LABEL_IGNORED})"
+_LABELLED_PART = re.compile(
+    rf"(?P<label>{_LABELS})\s*[:：]\s*(?P<value>[^；;:：]*?)\s*(?=[；;]|$|{_LABELS}\s*[:：])"
+)
+_IS_DEADLINE_LABEL, _IS_LEAD_LABEL, _IS_CO_LABEL, _IS_IGNORED_LABEL = (
+    re.compile(p) for p in (_LABEL_DEADLINE, _LABEL_LEAD, _LABEL_CO, _LABEL_IGNORED)
+)
+_LABEL_LINE = re.compile(rf"^{_LABELS}\s*[:：]")
+_TRAILING_REMARK = re.compile(r"[（(][^（()）]*[）)]$")
+_LIST_NOISE = re.compile(r"^(?:和|及|以及|与|由)|等$|等(?:相关)?单位$")
+_TRAILING_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))((?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY})\s*[:：][^。]*)$")
+_LEAD_CO = re.compile(rf"^(?P<lead>.+?)\s*(?:牵头|为牵头单位|负责)\s*[，,；;、]?\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同))?$")
+_INLINE_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@dataclass
+class UnitSpec:
+    """Units read from one group or label set; lead first."""
+
+    units: list[str] = field(default_factory=list)
+    lead_labelled: bool = False
+    deadline_raw: str | None = None
+
+
+def is_unit_name(name: str) -> bool:
+    """Whether a short string reads as the name of a body (市发改委, 潜江高新区, 各产业链招商专班)."""
+    name = name.strip()
+    if not 2 <= len(name) <= 30 or _BAD_IN_UNIT.search(name):
+        return False
+    return bool(_SUFFIX_RE.search(_strip_nested(name)))
+
+
+def _strip_nested(name: str) -> str:
+    """"各县（市、区）" → "各县"… only for the suffix check: a name may end in a parenthesised remark."""
+    return _TRAILING_REMARK.sub("", name) or name
+
+
+def split_units(text: str) -> list[str]:
+    """Split a unit list on 、，,；; (not inside brackets), and on 和/及 only between two full unit names."""
+    if not _BRACKETS.search(text):
+        parts = _SEPARATOR_RE.split(text)
+    else:
+        parts = _split_outside_brackets(text)
+    names = []
+    for part in parts:
+        part = _LIST_NOISE.sub("", part.strip()).strip()
+        names.extend(_split_conjunction(part))
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in _SEPARATORS:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _split_conjunction(name: str) -> list[str]:
+    for word in ("以及", "和", "及", "与"):
+        index = name.find(word)
+        while index > 0:
+            left, right = name[:index], name[index + len(word):]
+            if is_unit_name(left) and _SUFFIX_RE.search(left) and is_unit_name(right) and len(right) >= 3:
+                return _split_conjunction(left) + _split_conjunction(right)
+            index = name.find(word, index + 1)
+    return [name]
+
+
+def parse_unit_text(text: str) -> UnitSpec | None:
+    """Read a unit group's content or a label line; None when it does not name units."""
+    text = text.strip().strip("。；;，,").strip()
+    if not text:
+        return None
+    if _LABELLED_PART.search(text):
+        return _parse_labelled(text)
+    found = _LEAD_CO.match(text)
+    if found and not _INLINE_LEAD.search(text):
+        lead, co = split_units(found.group("lead")), split_units(found.group("co") or "")
+        if lead and all(is_unit_name(n) for n in lead + co):
+            return UnitSpec(lead + [n for n in co if n not in lead], lead_labelled=True)
+    return _parse_plain(text)
+
+
+def _parse_plain(text: str) -> UnitSpec | None:
+    lead = []
+    if _INLINE_LEAD.search(text):  # "市商务局（牵头）、市发改委"
+        names = split_units(text)
+        lead = [_INLINE_LEAD.sub("", n) for n in names if _INLINE_LEAD.search(n)]
+        rest = [n for n in names if not _INLINE_LEAD.search(n)]
+        if lead and all(is_unit_name(n) for n in lead + rest):
+            return UnitSpec(lead + rest, lead_labelled=True)
+        return None
+    names = split_units(text)
+    if names and all(is_unit_name(n) for n in names):
+        return UnitSpec(names)
+    return None
+
+
+def _parse_labelled(text: str) -> UnitSpec | None:
+    lead, co, others, deadline, labelled = [], [], [], None, False
+    for part in _LABELLED_PART.finditer(text):
+        label, value = part.group("label"), part.group("value").strip().strip("。，,")
+        if _IS_DEADLINE_LABEL.fullmatch(label):
+            deadline = value or None
+            continue
+        if _IS_IGNORED_LABEL.fullmatch(label):
+            continue
+        inner = parse_unit_text(value)  # values hold no further labels, so this cannot recurse twice
+        names = inner.units if inner else split_units(value)  # a label vouches for odd names
+        if _IS_LEAD_LABEL.fullmatch(label):
+            lead += names
+        elif _IS_CO_LABEL.fullmatch(label):
+            co += names
+        else:
+            others += names
+            labelled = labelled or bool(inner and inner.lead_labelled)
+    if not (lead or co or others or deadline):
+        return None
+    units = list(dict.fromkeys(lead + co + others))
+    return UnitSpec(units, lead_labelled=bool(lead) or labelled, deadline_raw=deadline)
+
+
+def is_label_line(line: str) -> bool:
+    """A line such as "牵头单位：市商务局" or "完成时限：2025年6月底前"."""
+    return ("：" in line or ":" in line) and bool(_LABEL_LINE.match(line.strip()))
+
+
+def split_trailing_group(text: str) -> tuple[str, UnitSpec | None]:
+    """Cut the trailing unit group off a measure: "…产业链。(潜江高新区)" → ("…产业链。", spec)."""
+    body = text.rstrip().rstrip("。；;，,").rstrip()
+    if body and body[-1] in _CLOSE:
+        start = _group_start(body)
+        if start is not None:
+            spec = parse_unit_text(body[start + 1:-1])
+            if spec and (spec.units or spec.deadline_raw):
+                return body[:start].rstrip(), spec
+    tail_at = body.rfind("。", 0, len(body) - 1) + 1  # a label sentence is the last one
+    if "：" in body[tail_at:] or ":" in body[tail_at:]:
+        found = _TRAILING_LABEL.search(body, tail_at)
+        if found:
+            spec = parse_unit_text(found.group(1))
+            if spec and spec.units:
+                return body[:found.start(1)].rstrip(), spec
+    return text.strip(), None
+
+
+def _group_start(body: str) -> int | None:
+    depth = 0
+    for index in range(len(body) - 1, -1, -1):
+        ch = body[index]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None

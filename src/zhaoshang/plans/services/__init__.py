@@ -1,0 +1,1 @@
+"""Writes on plans: importing notices, chains, assignments."""

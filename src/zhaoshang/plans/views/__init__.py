@@ -1,0 +1,1 @@
+"""Plan pages, split by what they show."""

@@ -1,0 +1,49 @@
+"""The office imports a notice: upload → preview (units, doubtful fields, changes) → confirm."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from zhaoshang.core.decorators import page
+from zhaoshang.notices import NoticeError
+from zhaoshang.plans.errors import PlanError
+from zhaoshang.plans.forms import NoticeUploadForm
+from zhaoshang.plans.import_preview import import_preview
+from zhaoshang.plans.selectors import pending_upload_for, plan_for, plans_for
+from zhaoshang.plans.services.importing import CREATE_UNIT, notice_apply, notice_discard, notice_upload
+
+
+@page("manage")
+def import_upload(request):
+    plan_id = request.POST.get("plan") or request.GET.get("plan") or ""
+    form = NoticeUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        plan = plan_for(user=request.user, pk=int(plan_id), action="manage") if plan_id.isdigit() else None
+        upload = form.cleaned_data["file"]
+        try:
+            record = notice_upload(actor=request.user, filename=upload.name, data=upload.read(), plan=plan)
+        except NoticeError as error:
+            form.add_error("file", str(error))
+        else:
+            return redirect("plans:import_preview", pk=record.pk)
+    return render(request, "plans/import_upload.html", {
+        "form": form, "plans": plans_for(user=request.user), "plan_id": plan_id,
+    }, status=400 if form.errors else 200)
+
+
+@page("manage")
+def import_preview_page(request, pk: int):
+    upload = pending_upload_for(user=request.user, pk=pk)
+    if request.method == "POST":
+        if "discard" in request.POST:
+            notice_discard(upload=upload, actor=request.user)
+            messages.info(request, "已放弃本次导入。")
+            return redirect("plans:import")
+        choices = {key[5:]: value for key, value in request.POST.items() if key.startswith("unit:") and value}
+        try:
+            plan = notice_apply(upload=upload, actor=request.user, unit_choices=choices)
+        except PlanError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"已导入《{plan.title}》。")
+            return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/import_preview.html", {"preview": import_preview(upload), "CREATE_UNIT": CREATE_UNIT})

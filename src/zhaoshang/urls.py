@@ -1,0 +1,20 @@
+"""URL map: pages per app, the API under /api/v1/, Django admin for the admin role."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from zhaoshang.accounts.views import LoginView
+from zhaoshang.api.main import api
+from zhaoshang.core.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("plans/", include("zhaoshang.plans.urls")),
+    path("units/", include("zhaoshang.accounts.urls")),
+    path("", include("zhaoshang.core.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

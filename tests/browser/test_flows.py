@@ -1,0 +1,52 @@
+"""The flows only a browser shows: log in, read the plan, open a unit's page, edit in place with HTMX."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import login
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+def test_office_logs_in_and_reads_the_plan(page):
+    login(page, "office", DEMO_PASSWORD)
+    assert page.locator("#plan-title").inner_text() == "创新务实推进新发展阶段招商引资工作任务清单"
+    assert page.locator(".task-number").count() == 18
+    assert page.locator(".unit-chip.lead").first.is_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "plan.png"))
+
+
+def test_unit_user_opens_its_page_and_edits_its_contact_in_place(page):
+    login(page, "fgw", DEMO_PASSWORD)
+    page.click("text=本单位任务")
+    page.wait_for_selector("text=本单位承担")
+    page.locator(".edit-assignment").first.click()
+    page.fill("input[name=contact_person]", "钱七")
+    page.fill("input[name=contact_phone]", "0728-1111111")
+    page.click("text=保存")
+    page.wait_for_selector("text=钱七")
+    assert page.locator("input[name=contact_person]").count() == 0
+    page.screenshot(path=str(SHOTS / "unit.png"))
+
+
+def test_unit_user_sees_no_edit_controls_on_another_unit(page):
+    login(page, "fgw", DEMO_PASSWORD)
+    page.goto(f"{page.base_url}/units/")
+    page.click("text=市商务局")
+    page.wait_for_selector("text=本单位承担")
+    assert page.locator(".edit-assignment").count() == 0
+
+
+def test_plan_is_usable_on_a_phone(browser, live_server, transactional_db, demo):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.base_url = live_server.url
+    login(phone, "leader", DEMO_PASSWORD)
+    assert phone.locator(".task-number").count() == 18
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400
+    context.close()

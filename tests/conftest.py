@@ -1,0 +1,77 @@
+"""Shared fixtures: the demo (the seed notice imported through the real importer) loaded once per session,
+one logged-in client per role, and browser tests moved to the end (they flush the database)."""
+
+import pytest
+from django.test import Client
+
+from zhaoshang.accounts.models import User
+from zhaoshang.demo.loader import demo_load
+from zhaoshang.demo.models import DemoInstall
+from zhaoshang.plans.models import Plan
+
+DEMO_PASSWORD = "Demo-Pass-2025!"
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        demo_load(password=DEMO_PASSWORD)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo plan; reloaded if a transactional test flushed it."""
+    if not DemoInstall.objects.exists():
+        demo_load(password=DEMO_PASSWORD)
+    return Plan.objects.get()
+
+
+def _client_for(username: str) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def office(demo):
+    return User.objects.get(username="office")
+
+
+@pytest.fixture
+def leader(demo):
+    return User.objects.get(username="leader")
+
+
+@pytest.fixture
+def admin_user(demo):
+    return User.objects.get(username="admin")
+
+
+@pytest.fixture
+def unit_user(demo):
+    """The user of 市发改委 (leads several measures, co-operates on task 4)."""
+    return User.objects.get(unit__short_name="市发改委")
+
+
+@pytest.fixture
+def other_unit_user(demo):
+    return User.objects.get(unit__short_name="市商务局")
+
+
+@pytest.fixture
+def office_client(office):
+    return _client_for(office.username)
+
+
+@pytest.fixture
+def unit_client(unit_user):
+    return _client_for(unit_user.username)
+
+
+@pytest.fixture
+def leader_client(leader):
+    return _client_for(leader.username)

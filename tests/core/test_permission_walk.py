@@ -1,0 +1,156 @@
+"""Every page and every API endpoint, walked with every role. A new URL must be added to the table."""
+
+import io
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from zhaoshang.accounts.models import User
+from zhaoshang.api.main import api
+from zhaoshang.plans.models import Assignment, Chain, NoticeUpload
+from zhaoshang.plans.services.importing import notice_upload
+
+ROLES = ("anonymous", "unit", "other_unit", "leader", "admin", "office")
+LOGIN = "login"  # redirected to the log-in page
+
+
+def _everyone(status):
+    return {"anonymous": LOGIN, **{role: status for role in ROLES[1:]}}
+
+
+def _managers(status_ok, status_else=403):
+    return {"anonymous": LOGIN, "unit": status_else, "other_unit": status_else, "leader": status_else,
+            "admin": status_ok, "office": status_ok}
+
+
+# name → (method, expected status per role)
+PAGES = {
+    "home": ("get", _everyone(302)),
+    "login": ("get", {"anonymous": 200, **{r: 302 for r in ROLES[1:]}}),
+    "logout": ("post", {r: 302 for r in ROLES}),
+    "plans:list": ("get", _everyone(200)),
+    "plans:detail": ("get", _everyone(200)),
+    "plans:search": ("get", _everyone(200)),
+    "plans:upload_file": ("get", _everyone(200)),
+    "units:list": ("get", _everyone(200)),
+    "units:detail": ("get", _everyone(200)),
+    "plans:assignment_edit": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200}),
+    "plans:import": ("get", _managers(200)),
+    "plans:import_preview": ("get", _managers(200)),
+    "plans:chain_new": ("get", _managers(200)),
+    "plans:chain_edit": ("get", _managers(200)),
+    "plans:chain_merge": ("get", _managers(302)),
+    "core:recycle_bin": ("get", _managers(200)),
+    "core:audit": ("get", _managers(200)),
+    "core:restore": ("post", _managers(404)),
+}
+
+
+def _page_names(resolver=None, namespace=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in ("admin", "api"):
+                continue
+            yield from _page_names(entry, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace + entry.name
+
+
+def test_every_named_page_is_in_the_table():
+    assert set(_page_names()) == set(PAGES)
+
+
+@pytest.fixture
+def clients(demo):
+    result = {"anonymous": Client()}
+    users = {
+        "unit": User.objects.get(unit__short_name="市发改委"),
+        "other_unit": User.objects.get(unit__short_name="市商务局"),
+        "leader": User.objects.get(username="leader"),
+        "admin": User.objects.get(username="admin"),
+        "office": User.objects.get(username="office"),
+    }
+    for role, user in users.items():
+        result[role] = Client()
+        result[role].force_login(user)
+    return result
+
+
+@pytest.fixture
+def urls(demo, office):
+    from django.urls import reverse
+
+    own = Assignment.objects.filter(unit__short_name="市发改委").first()
+    pending = notice_upload(actor=office, filename="seed.txt", data=NoticeUpload.objects.first().file.read(), plan=demo)
+    chain = Chain.objects.filter(plan=demo).first()
+    args = {
+        "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:chain_new": [demo.pk],
+        "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
+        "units:detail": [own.unit_id], "plans:assignment_edit": [own.pk],
+        "plans:import_preview": [pending.pk], "plans:chain_edit": [chain.pk], "plans:chain_merge": [chain.pk],
+        "core:restore": ["plans.task", 999999],
+    }
+    return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_answers_each_role_as_the_gate_says(clients, urls, role):
+    client = clients[role]
+    for name, (method, expected) in sorted(PAGES.items(), key=lambda item: item[0] == "logout"):
+        response = getattr(client, method)(urls[name])
+        want = expected[role]
+        if want == LOGIN:
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
+        else:
+            assert response.status_code == want, f"{name} as {role}: {response.status_code}"
+
+
+def test_admin_site_is_for_the_admin_role_only(clients):
+    assert clients["admin"].get("/admin/").status_code == 200
+    for role in ("unit", "leader", "office"):
+        assert clients[role].get("/admin/").status_code == 302
+
+
+# --- API ----------------------------------------------------------------------------------------------
+API_EXPECTED = {
+    ("post", "/api/v1/auth/token"): None,  # public: its own test
+    ("get", "/api/v1/units"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/plans"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/plans/{plan_id}/tasks"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/parse"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("patch", "/api/v1/assignments/{assignment_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+}
+
+
+def test_every_api_endpoint_is_in_the_table():
+    schema = api.get_openapi_schema()
+    found = {(method, path) for path, ops in schema["paths"].items() for method in ops}
+    assert found == set(API_EXPECTED)
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_every_api_endpoint_answers_each_role_by_token(demo, role):
+    from zhaoshang.accounts.services import token_issue
+
+    users = {"unit": "市发改委", "other_unit": "市商务局"}
+    user = User.objects.get(unit__short_name=users[role]) if role in users else User.objects.get(username=role)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token_issue(user=user)}"}
+    own = Assignment.objects.filter(unit__short_name="市发改委").first()
+    seed = NoticeUpload.objects.first().file.read()
+    client = Client()
+    for (method, path), expected in API_EXPECTED.items():
+        if expected is None:
+            continue
+        url = path.format(plan_id=demo.pk, assignment_id=own.pk)
+        if method == "post":
+            upload = io.BytesIO(seed)
+            upload.name = "seed.txt"
+            response = client.post(url, {"file": upload}, **headers)
+        elif method == "patch":
+            response = client.patch(url, {"contact_person": "李四"}, content_type="application/json", **headers)
+        else:
+            response = client.get(url, **headers)
+        assert response.status_code == expected[role], f"{method} {path} as {role}: {response.status_code}"
+        anonymous = getattr(Client(), method)(url)
+        assert anonymous.status_code == 401, f"{method} {path} anonymous"
