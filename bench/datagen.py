@@ -20,6 +20,9 @@ os.environ.setdefault("ZHAOSHANG_SECRET_KEY", "bench-only-" + "b" * 50)
 
 import django  # noqa: E402
 
+from zhaoshang.settings_paths import data_dir  # noqa: E402
+
+data_dir().mkdir(parents=True, exist_ok=True)
 django.setup()
 
 from django.core.management import call_command  # noqa: E402

@@ -5,6 +5,12 @@ import secrets
 import sys
 
 
+def _ensure_data_dir() -> None:
+    from zhaoshang.settings_paths import data_dir
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+
+
 def _ensure_local_secret_key() -> None:
     """Without ZHAOSHANG_SECRET_KEY, commands create a private random key file under the data dir (settings
     read it). gunicorn does not come through here: without the variable or that file it refuses to start."""
@@ -14,7 +20,6 @@ def _ensure_local_secret_key() -> None:
 
     key_file = data_dir() / "secret_key"
     if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
 
@@ -26,6 +31,7 @@ def main(argv: list[str] | None = None) -> None:
         argv[1] = argv[1].replace("-", "_")
         if argv[1] == "demo":
             os.environ.setdefault("ZHAOSHANG_HTTPS", "0")  # the demo serves plain HTTP on loopback
+    _ensure_data_dir()
     _ensure_local_secret_key()
     from django.core.management import execute_from_command_line
 

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from zhaoshang.accounts.models import User
 from zhaoshang.api.main import api
-from zhaoshang.plans.models import Assignment, Chain, NoticeUpload
+from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
 
 ROLES = ("anonymous", "unit", "other_unit", "leader", "admin", "office")
@@ -41,6 +41,8 @@ PAGES = {
     "plans:chain_new": ("get", _managers(200)),
     "plans:chain_edit": ("get", _managers(200)),
     "plans:chain_merge": ("get", _managers(302)),
+    "plans:archive": ("post", _managers(302)),
+    "plans:delete": ("post", _managers(302)),
     "core:recycle_bin": ("get", _managers(200)),
     "core:audit": ("get", _managers(200)),
     "core:restore": ("post", _managers(404)),
@@ -84,12 +86,13 @@ def urls(demo, office):
     own = Assignment.objects.filter(unit__short_name="市发改委").first()
     pending = notice_upload(actor=office, filename="seed.txt", data=NoticeUpload.objects.first().file.read(), plan=demo)
     chain = Chain.objects.filter(plan=demo).first()
+    spare = Plan.objects.create(title="备用清单")
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
         "units:detail": [own.unit_id], "plans:assignment_edit": [own.pk],
         "plans:import_preview": [pending.pk], "plans:chain_edit": [chain.pk], "plans:chain_merge": [chain.pk],
-        "core:restore": ["plans.task", 999999],
+        "core:restore": ["plans.task", 999999], "plans:archive": [spare.pk], "plans:delete": [spare.pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 

@@ -270,3 +270,27 @@ def test_jiangbei_indicators(jiangbei):
     assert _indicators(jiangbei.tasks[0]) == [(2, "个", ">=", 2025, None, {"value": 10, "unit": "亿元"})]
     assert _indicators(jiangbei.tasks[1]) == [(8, "%", "growth", None, None, None)]
     assert _indicators(jiangbei.tasks[2]) == [(1, "个工作日", "<=", None, None, None)]
+
+
+def test_web_page_saved_as_mhtml_reads_like_the_html():
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = (FIXTURES / "qingwan_table.html").read_bytes().decode("gbk")
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(page, "html", "utf-8"))
+    parsed = parse_bytes(archive.as_bytes(), "青湾.mhtml")
+    assert parsed.to_dict()["tasks"] == parse_file(FIXTURES / "qingwan_table.html").to_dict()["tasks"]
+
+
+def test_prose_notice_in_word_paragraphs():
+    import docx
+
+    document = docx.Document()
+    for line in (FIXTURES / "yunxi_prose_labels.txt").read_text("utf-8").splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_bytes(buffer.getvalue())
+    assert (parsed.source_format, parsed.layout) == ("docx", "prose")
+    assert parsed.to_dict()["tasks"] == parse_file(FIXTURES / "yunxi_prose_labels.txt").to_dict()["tasks"]

@@ -53,3 +53,39 @@ def test_merged_deadline_cell_printed_once_is_shared_with_a_warning():
     assert parsed.tasks[1].warnings == ["工作时限沿用上一项任务（原表格合并单元格）"]
     assert [[m.units for m in t.measures] for t in parsed.tasks] == [
         [["市商务局"], ["市发改委", "市统计局"]], [["市招商中心"]], [["市商务局"]]]
+
+
+def test_rows_copied_with_tabs_are_a_table():
+    text = (
+        "湖滨区2025年招商引资任务清单\n"
+        "序号\t工作重点\t工作目标\t工作措施\t责任单位\t完成时限\n"
+        "1\t产业招商\t引进项目8个\t开展产业链招商。\t区商务局、区发改局\t2025年12月\n"
+        "2\t\t新增企业5家\t优化企业服务。\t区市场监管局\t长期\n"
+    )
+    parsed = parse_text(text)
+    assert (parsed.title, parsed.layout) == ("湖滨区2025年招商引资任务清单", "rows")
+    assert [(t.number, t.focus, t.target, t.deadline) for t in parsed.tasks] == [
+        ("1", "产业招商", "引进项目8个", "2025-12"), ("2", "产业招商", "新增企业5家", "long-term")]
+    assert [t.measures[0].units for t in parsed.tasks] == [["区商务局", "区发改局"], ["区市场监管局"]]
+
+
+def test_csv_export_is_a_table():
+    text = '序号,工作重点,目标,工作举措,责任单位,完成时限\n1,产业招商,引进项目8个,"1.开展招商。\n2.建立台账。","区商务局,区发改局",2025年12月\n'
+    parsed = parse_text(text)
+    assert [(m.text, m.units) for m in parsed.tasks[0].measures] == [
+        ("开展招商。", ["区商务局", "区发改局"]), ("建立台账。", ["区商务局", "区发改局"])]
+
+
+def test_side_cells_with_one_line_per_measure():
+    # built as a CSV so that cells can hold several lines
+    text = (
+        "序号,工作举措,责任单位,完成时限\n"
+        '1,"1.编制招商图谱。\n2.开展驻点招商。","1.市发改委\n2.市商务局、市财政局","2025年6月底前\n2025年11月底前"\n'
+        '2,"1.举办推介会。\n2.走访企业。","市投促局\n市工商联",2025年9月\n'
+    )
+    first, second = parse_text(text).tasks
+    assert [(m.units, m.deadline) for m in first.measures] == [(["市发改委"], "2025-06"), (["市商务局", "市财政局"], "2025-11")]
+    assert (first.deadline, first.deadline_raw) == ("2025-11", "2025年11月底前")  # the last measure's
+    # unit lines without ordinals are one list for every measure of the row
+    assert [m.units for m in second.measures] == [["市投促局", "市工商联"], ["市投促局", "市工商联"]]
+    assert second.target == "举办推介会"  # no 目标 column: the task text's headline

@@ -65,3 +65,17 @@ def test_importing_the_same_notice_again_changes_nothing(demo, office):
     before = AuditLog.objects.exclude(action="import").count()
     notice_apply(upload=upload, actor=office)
     assert AuditLog.objects.exclude(action="import").count() == before
+
+
+def test_inserted_measure_does_not_shift_the_work_of_the_measures_after_it(demo, office):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "2.\n统筹制定促进民营经济", "2.\n举办要素保障对接会，发布年度要素供给清单。(市商务局)\n3.\n统筹制定促进民营经济"
+    ).replace("3.\n整合银行", "4.\n整合银行")
+    policy = Assignment.objects.get(measure__task__plan=demo, measure__task__number="9", measure__ordinal=2)
+    assignment_update(actor=office, assignment=policy, contact_person="孙八", contact_phone="", note="")
+    upload = notice_upload(actor=office, filename="insert.txt", data=text.encode("utf-8"), plan=demo)
+    assert [(c.kind, c.where) for c in import_preview(upload).changes] == [("added", "任务9 举措2")]
+    notice_apply(upload=upload, actor=office)
+    policy.refresh_from_db()
+    assert policy.measure.ordinal == 3 and policy.contact_person == "孙八"
+    assert Task.objects.get(plan=demo, number="9").measures.count() == 4

@@ -6,7 +6,7 @@ import zipfile
 from zhaoshang.notices import errors
 from zhaoshang.notices.document import Document
 from zhaoshang.notices.errors import NoticeError
-from zhaoshang.notices.normalize import join_wrapped
+from zhaoshang.notices.normalize import cell_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -43,7 +43,7 @@ def _rows(table) -> list[list[str]]:
         for cell in row.cells:
             text = "\n".join(p.text for p in cell.paragraphs)
             nested = [_flatten(t) for t in cell.tables]
-            cells.append(join_wrapped("\n".join([text, *nested])))
+            cells.append(cell_text("\n".join([text, *nested])))
         rows.append(cells)
     return rows
 

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from zhaoshang.notices.document import Document, fill_merged
-from zhaoshang.notices.normalize import join_wrapped
+from zhaoshang.notices.normalize import cell_text
 from zhaoshang.notices.sniff import decode_text
 
 _BLOCK_TAGS = {
@@ -119,7 +119,7 @@ class _NoticeHTMLParser(HTMLParser):
             self.buffer.append("\n")
             return
         if table.cell is not None:
-            table.rows[-1].append((join_wrapped("".join(table.cell)), *table.span))
+            table.rows[-1].append((cell_text("".join(table.cell)), *table.span))
             table.cell = None
 
     def _close_table(self) -> None:

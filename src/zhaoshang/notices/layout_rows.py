@@ -15,6 +15,7 @@ from zhaoshang.notices.document import Table
 from zhaoshang.notices.layout_table import inherit_focus_target
 from zhaoshang.notices.measures import measure_ordinal, split_inline, split_measure_lines
 from zhaoshang.notices.model import MeasureDraft, TaskDraft
+from zhaoshang.notices.normalize import join_lines
 from zhaoshang.notices.ordinals import match_ordinal, to_int
 
 _NOTE = re.compile(r"^(?:备\s*注|注\s*[:：]|说明\s*[:：]|填表说明)")
@@ -67,6 +68,14 @@ def _find_header(rows: list[list[str]]):
     return None
 
 
+def _per_measure(cell: str, count: int) -> list[str | None]:
+    """A side cell's value for each of `count` measures: one line each when it has as many lines."""
+    lines = [line for line in cell.split("\n") if line.strip()]
+    if count > 1 and len(lines) == count:
+        return [_strip_ordinal(line) for line in lines]
+    return [cell.replace("\n", "") or None] * count
+
+
 def _strip_ordinal(text: str) -> str:
     found = measure_ordinal(text)
     return found.rest if found else text
@@ -116,9 +125,10 @@ class _RowReader:
     def _start(self, row: list[str], number: int | None) -> TaskDraft:
         fallback = int(self.drafts[-1].number) + 1 if self.drafts and self.drafts[-1].number.isdigit() else len(self.drafts) + 1
         draft = TaskDraft(str(number if number is not None else fallback))
-        draft.focus = self.cell(row, "focus") or self.section
-        draft.target = self.cell(row, "target")
-        draft.deadline_raw = self.cell(row, "deadline") or None
+        draft.focus = self.cell(row, "focus").replace("\n", "") or self.section
+        draft.target = join_lines(self.cell(row, "target"))
+        deadline = self.cell(row, "deadline")
+        draft.deadline_raw = deadline if deadline and "\n" not in deadline else None  # else one per measure
         self.drafts.append(draft)
         return draft
 
@@ -132,8 +142,8 @@ class _RowReader:
                 return
         new = split_measure_lines(lines)
         self._attach_units(new, row)
-        deadline = self.cell(row, "deadline") or None
-        for measure in new:
+        deadlines = _per_measure(self.cell(row, "deadline"), len(new))
+        for measure, deadline in zip(new, deadlines):
             if deadline and deadline != draft.deadline_raw:
                 measure.deadline_raw = deadline
         draft.measures.extend(new)
@@ -151,10 +161,10 @@ class _RowReader:
         if not units:
             return
         lines = [u for u in units.split("\n") if u.strip()]
-        aligned = len(lines) == len(measures) > 1
+        aligned = len(lines) == len(measures) > 1 and all(measure_ordinal(u) for u in lines)  # "1.市发改委"
         for index, measure in enumerate(measures):
-            own = re.sub(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①-⑳])\s*", "", lines[index]) if aligned else units
-            measure.unit_text = measure.unit_text or own.replace("\n", "、")
+            own = _strip_ordinal(lines[index]) if aligned else units.replace("\n", "、")
+            measure.unit_text = measure.unit_text or own
 
     def finish(self) -> list[TaskDraft]:
         drafts = [d for d in self.drafts if d.measures or d.target]

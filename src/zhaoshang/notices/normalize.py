@@ -18,6 +18,9 @@ _ITEM_START = re.compile(
 )
 
 
+_CLAUSE_END = "，,。；;、：:！!？?"
+
+
 def _replace_special(found: re.Match) -> str:
     replacement = _TABLE[ord(found.group())]
     return chr(replacement) if isinstance(replacement, int) else replacement or ""
@@ -33,6 +36,19 @@ def clean_lines(text: str) -> list[str]:
     text = _SPECIAL.sub(_replace_special, text)
     lines = (_tidy(line) for line in text.split("\n"))
     return [line for line in lines if line and not _JUNK_LINE.match(line)]
+
+
+def cell_text(text: str) -> str:
+    """A table cell's cleaned lines; its line breaks are the author's (Word paragraphs, <br>), so kept."""
+    return "\n".join(clean_lines(text))
+
+
+def join_lines(text: str) -> str:
+    """A multi-line cell on one line: lines join directly after punctuation, else with "，"."""
+    out = ""
+    for line in clean_lines(text):
+        out += line if not out or out[-1] in _CLAUSE_END else "，" + line
+    return out
 
 
 def join_wrapped(text: str) -> str:

@@ -6,7 +6,7 @@ import io
 from zhaoshang.notices import errors
 from zhaoshang.notices.document import Document
 from zhaoshang.notices.errors import NoticeError
-from zhaoshang.notices.normalize import join_wrapped
+from zhaoshang.notices.normalize import cell_text
 
 MAX_ROWS = 5000
 
@@ -53,4 +53,4 @@ def _cell_text(value) -> str:
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
-    return join_wrapped(str(value))
+    return cell_text(str(value))

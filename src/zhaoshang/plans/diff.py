@@ -1,7 +1,9 @@
 """What changes between two parsed notices (the JSON contract), keyed as the importer matches rows:
-tasks by number, measures by their position in the task, units by name. Pure; no database."""
+tasks by number, measures as `match_measures` pairs them, units by name. Pure; no database."""
 
 from dataclasses import dataclass
+
+from zhaoshang.plans.matching import match_measures
 
 
 @dataclass(frozen=True)
@@ -31,16 +33,17 @@ def _text(value) -> str:
 
 def _measure_changes(where: str, old: list[dict], new: list[dict]) -> list[Change]:
     changes = []
-    for index in range(max(len(old), len(new))):
+    pairs = match_measures([m["text"] for m in old], [m["text"] for m in new])
+    for index, (measure, paired) in enumerate(zip(new, pairs)):
         label = f"{where} 举措{index + 1}"
-        if index >= len(old):
-            changes.append(Change("added", label, "举措", "", new[index]["text"]))
-        elif index >= len(new):
-            changes.append(Change("removed", label, "举措", old[index]["text"], ""))
-        else:
-            for key, name in (("text", "举措内容"), ("units", "责任单位")):
-                if old[index][key] != new[index][key]:
-                    changes.append(Change("changed", label, name, _text(old[index][key]), _text(new[index][key])))
+        if paired is None:
+            changes.append(Change("added", label, "举措", "", measure["text"]))
+            continue
+        for key, name in (("text", "举措内容"), ("units", "责任单位")):
+            if old[paired][key] != measure[key]:
+                changes.append(Change("changed", label, name, _text(old[paired][key]), _text(measure[key])))
+    for index in sorted(set(range(len(old))) - set(pairs)):
+        changes.append(Change("removed", f"{where} 原举措{index + 1}", "举措", old[index]["text"], ""))
     return changes
 
 

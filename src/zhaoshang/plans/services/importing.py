@@ -1,6 +1,6 @@
 """Importing a notice: upload and parse (nothing saved on bad input), then apply to a new or existing plan
 in one transaction. A revised notice updates the plan in place: rows are matched (tasks by number,
-measures by position, assignments by unit) so everything reported against them is kept; rows the
+measures by text, then position, assignments by unit) so everything reported against them is kept; rows the
 revision drops are soft-deleted, never lost."""
 
 import datetime
@@ -20,6 +20,7 @@ from zhaoshang.core.services import require
 from zhaoshang.notices import parse_bytes
 from zhaoshang.plans.choices import UploadStatus
 from zhaoshang.plans.errors import PlanError
+from zhaoshang.plans.matching import match_measures
 from zhaoshang.plans.models import Assignment, Chain, ChainLink, Focus, Indicator, Measure, NoticeUpload, Plan, Target, Task
 
 CREATE_UNIT = "create"
@@ -249,16 +250,16 @@ class _PlanWriter:
         return result
 
     def _write_measures(self, task: Task, measures: list[dict]) -> None:
-        existing = {m.ordinal: m for m in task.measures.prefetch_related("assignments")}
-        for ordinal, item in enumerate(measures, start=1):
-            measure = existing.pop(ordinal, None)
-            if measure:
-                self._update(measure, text=item["text"])
-            else:
+        existing = list(task.measures.prefetch_related("assignments"))
+        pairs = match_measures([m.text for m in existing], [m["text"] for m in measures])
+        for ordinal, (item, paired) in enumerate(zip(measures, pairs), start=1):
+            if paired is None:
                 measure = self._create(Measure, task=task, ordinal=ordinal, text=item["text"])
+            else:
+                measure = self._update(existing[paired], ordinal=ordinal, text=item["text"])
             self._write_assignments(measure, item["units"])
-        for measure in existing.values():
-            self._delete(measure)
+        for index in sorted(set(range(len(existing))) - set(pairs)):
+            self._delete(existing[index])
 
     def _write_assignments(self, measure: Measure, names: list[str]) -> None:
         existing = {a.unit_id: a for a in measure.assignments.all()}

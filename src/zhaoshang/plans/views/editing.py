@@ -1,7 +1,8 @@
-"""The office edits chains; a unit edits its contact on its own assignments (HTMX fragments)."""
+"""The office edits chains and archives or deletes plans; a unit edits its contact on its own assignments."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import get_for
@@ -11,6 +12,7 @@ from zhaoshang.plans.models import Assignment, Chain
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, plan_for
 from zhaoshang.plans.services.assignments import assignment_update
 from zhaoshang.plans.services.chains import chain_create, chain_merge, chain_update
+from zhaoshang.plans.services.lifecycle import plan_delete, plan_set_archived
 
 
 @page("work")
@@ -75,3 +77,22 @@ def chain_merge_view(request, pk: int):
             messages.success(request, f"已将“{chain.name}”合并到“{into.name}”。")
         return redirect("plans:detail", pk=chain.plan_id)
     return redirect("plans:chain_edit", pk=chain.pk)
+
+
+@require_POST
+@page("manage")
+def plan_archive(request, pk: int):
+    plan = plan_for(user=request.user, pk=pk, action="manage")
+    archived = request.POST.get("archived") != "0"
+    plan_set_archived(actor=request.user, plan=plan, archived=archived)
+    messages.success(request, "已归档，清单转为只读。" if archived else "已取消归档。")
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@require_POST
+@page("manage")
+def plan_remove(request, pk: int):
+    plan = plan_for(user=request.user, pk=pk, action="manage")
+    plan_delete(actor=request.user, plan=plan)
+    messages.success(request, f"《{plan.title}》已移入回收站，可在回收站恢复。")
+    return redirect("plans:list")
