@@ -15,7 +15,7 @@ except ImportError:
     sys.path.insert(0, str(ROOT / "src"))
     from zhaoshang.notices import parse_bytes
 
-SEED = ROOT / "src" / "zhaoshang" / "plans" / "demo_data" / "qianjiang-2025-zhaoshang-task-list.txt"
+SEED = ROOT / "src" / "zhaoshang" / "demo" / "demo_data" / "qianjiang-2025-zhaoshang-task-list.txt"
 RUNS = 50
 BUDGET_MS = 20.0
 

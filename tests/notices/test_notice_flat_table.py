@@ -7,7 +7,7 @@ import re
 from zhaoshang.notices import parse_file, parse_text
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
-SEED = pathlib.Path(__file__).resolve().parents[2] / "src" / "zhaoshang" / "plans" / "demo_data" / "qianjiang-2025-zhaoshang-task-list.txt"
+SEED = pathlib.Path(__file__).resolve().parents[2] / "src" / "zhaoshang" / "demo" / "demo_data" / "qianjiang-2025-zhaoshang-task-list.txt"
 _HALF = str.maketrans("（），；", "(),;")
 
 
@@ -89,3 +89,16 @@ def test_side_cells_with_one_line_per_measure():
     # unit lines without ordinals are one list for every measure of the row
     assert [m.units for m in second.measures] == [["市投促局", "市工商联"], ["市投促局", "市工商联"]]
     assert second.target == "举办推介会"  # no 目标 column: the task text's headline
+
+
+def test_a_web_table_flattened_one_cell_per_line_reads_like_the_table():
+    from zhaoshang.notices.html_reader import read_html
+
+    page = FIXTURES / "qingwan_table.html"
+    flattened = "\n".join(read_html(page.read_bytes()).lines())  # rowspan cells appear once
+    as_text, as_html = parse_text(flattened).to_dict(), parse_file(page).to_dict()
+    assert as_text["layout"] == "table"
+    assert as_text["tasks"] == as_html["tasks"]
+    assert as_text["chains"] == as_html["chains"]
+    assert {k: as_text[k] for k in ("title", "issuer", "doc_number", "date")} == {
+        k: as_html[k] for k in ("title", "issuer", "doc_number", "date")}

@@ -8,7 +8,7 @@ import pytest
 from zhaoshang.notices import parse_bytes, parse_file, parse_text
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SEED = ROOT / "src" / "zhaoshang" / "plans" / "demo_data" / "qianjiang-2025-zhaoshang-task-list.txt"
+SEED = ROOT / "src" / "zhaoshang" / "demo" / "demo_data" / "qianjiang-2025-zhaoshang-task-list.txt"
 EXPECTED = json.loads((pathlib.Path(__file__).parent / "fixtures" / "qianjiang_2025_expected.json").read_text("utf-8"))
 
 
@@ -59,7 +59,7 @@ def test_seed_in_gb18030_parses_the_same():
 
 
 def test_seed_copy_is_byte_identical_to_shared_seed():
-    shared = pathlib.Path("/work/shared/seed/qianjiang-2025-zhaoshang-task-list.txt")
+    shared = ROOT.parent / "shared" / "seed" / "qianjiang-2025-zhaoshang-task-list.txt"
     if not shared.exists():
         pytest.skip("shared seed not on this machine")
     assert SEED.read_bytes() == shared.read_bytes()

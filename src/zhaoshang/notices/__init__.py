@@ -40,6 +40,8 @@ def parse_bytes(data: bytes, filename: str = "") -> ParsedNotice:
     """Parse a notice's bytes; the format is found from the content, never from `filename`."""
     from zhaoshang.notices.parser import parse_document, read_document
 
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     check_size(len(data))
     return _guarded(lambda: parse_document(read_document(bytes(data))))
 

@@ -126,8 +126,8 @@ def _notice_title(lines: list[str], names: list[str]) -> tuple[str | None, int |
         if "关于" in line and len(line) <= 100 and not _META["name"][0].search(line):
             joined = line
             for extra in lines[index + 1:index + 4]:
-                if _TITLE_END.search(joined):
-                    break
+                if _TITLE_END.search(joined) or joined[-1] in "。；;：:，,":
+                    break  # a title, or a sentence of the body that merely cites one
                 joined += extra
             if _TITLE_END.search(joined):
                 if joined.startswith("关于") and index and is_org_line(lines[index - 1]):

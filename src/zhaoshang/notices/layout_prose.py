@@ -14,7 +14,7 @@ from zhaoshang.notices.indicators import target_from_text
 from zhaoshang.notices.measures import split_inline
 from zhaoshang.notices.model import MeasureDraft, TaskDraft
 from zhaoshang.notices.ordinals import LEVEL_CN, match_ordinal
-from zhaoshang.notices.units import is_label_line, parse_unit_text, split_trailing_group
+from zhaoshang.notices.units import format_spec, is_label_line, parse_unit_text, split_trailing_group
 
 _FIELD = re.compile(r"^(?P<label>(?:工作|主要|具体)?目标(?:任务)?|(?:工作|主要|具体)?(?:举措|措施)|工作(?:内容|任务))\s*[:：]\s*(?P<value>.*)$")
 _END = re.compile(r"^(?:抄送|扫一扫|相关链接|打印本页|关闭窗口)")
@@ -22,11 +22,12 @@ _END = re.compile(r"^(?:抄送|扫一扫|相关链接|打印本页|关闭窗口)
 
 @dataclass
 class _Item:
+    """One numbered paragraph with the label lines and fields that follow it."""
+
     level: int
     head: str  # the item's own text (ordinal removed)
     labels: list[str] = field(default_factory=list)  # 牵头单位：… lines
     fields: dict[str, str] = field(default_factory=dict)  # 目标：… 举措：…
-    children: list["_Item"] = field(default_factory=list)
 
     def text(self) -> str:
         return self.fields.get("measure") or self.head
@@ -152,10 +153,10 @@ def _task(item: _Item, focus: str, number: int, single: bool) -> TaskDraft:
         draft.measures.append(_measure(item))
         draft.target = _with_head(item, target_from_text(body))
     else:
-        draft.target = _with_head(item, body)
+        draft.target = _with_head(item, body.rstrip("。；;"))
         draft.unit_text = "；".join(item.labels) or None
         if spec:  # units stated for the whole task apply to measures without their own
-            draft.unit_text = "；".join(filter(None, [draft.unit_text, _spec_text(item.text(), body)]))
+            draft.unit_text = "；".join(filter(None, [draft.unit_text, format_spec(spec)]))
     return draft
 
 
@@ -168,10 +169,6 @@ def _with_head(item: _Item, fallback: str) -> str:
     if head and head != target:
         return f"{head}。{target}".rstrip("。")
     return target.rstrip("。")
-
-
-def _spec_text(text: str, body: str) -> str:
-    return text[len(body):].strip().strip("（）()。")
 
 
 def _is_task(draft: TaskDraft) -> bool:

@@ -163,7 +163,7 @@ def _set_deadline(current: _Open | None, raw: str, pending: list[str]) -> None:
 def _take(current: _Open, line: str, columns: _Columns) -> None:
     """A line between a task's number and its deadline."""
     if is_label_line(line) or (columns.has_units and current.measure_lines and _is_unit_cell(line)):
-        current.unit_lines.append(line)
+        current.unit_lines.append(line)  # "1.市发改委" lines: one per measure, read in _close
     elif measure_ordinal(line) or (not current.measure_lines and _ends_with_units(line)):
         current.measure_lines += current.tentative + [line]
         current.tentative = []
@@ -176,8 +176,12 @@ def _take(current: _Open, line: str, columns: _Columns) -> None:
 
 
 def _is_unit_cell(line: str) -> bool:
-    spec = parse_unit_text(line)
-    return bool(spec and spec.units) and not measure_ordinal(line)
+    """A 责任单位 cell line; with an ordinal ("2.市海洋发展局") only if it cannot be a short measure."""
+    found = measure_ordinal(line)
+    if found and ("。" in found.rest or split_trailing_group(found.rest)[1] is not None):
+        return False
+    spec = parse_unit_text(found.rest if found else line)
+    return bool(spec and spec.units)
 
 
 def _ends_with_units(line: str) -> bool:
@@ -199,14 +203,18 @@ def _close(current: _Open, columns: _Columns) -> None:
         measure_lines = current.post + measure_lines
     draft.focus, draft.target = split_focus_target(lead)
     draft.measures = split_measure_lines(measure_lines)
-    if current.unit_lines:
-        draft.unit_text = "；".join(current.unit_lines)
+    units = current.unit_lines
+    if len(units) == len(draft.measures) > 1 and all(measure_ordinal(u) for u in units):
+        for measure, line in zip(draft.measures, units):
+            measure.unit_text = measure.unit_text or measure_ordinal(line).rest
+    elif units:
+        draft.unit_text = "；".join(u.rest if (u := measure_ordinal(line)) else line for line in units)
 
 
 def _pop_unit_cell(current: _Open, measure_lines: list[str]) -> None:
     """The 责任单位 cell is the last cell before the deadline: take it off the measure or lead cells."""
     source = measure_lines if measure_lines else current.post
-    if source and not measure_ordinal(source[-1]) and _is_unit_cell(source[-1]):
+    if source and _is_unit_cell(source[-1]):
         current.unit_lines.append(source.pop())
 
 

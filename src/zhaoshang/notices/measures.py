@@ -6,12 +6,9 @@ from zhaoshang.notices.model import Measure, MeasureDraft
 from zhaoshang.notices.ordinals import MEASURE_LEVELS, match_ordinal
 from zhaoshang.notices.units import UnitSpec, is_label_line, parse_unit_text, split_trailing_group
 
-
 _INLINE_ORDINAL = re.compile(
     r"(?:^|(?<=[。；;）)\s，,：:]))\s*(?:(\d{1,2})\s*[.．、](?![\d.．])|[（(](\d{1,2})[）)])|([①-⑳])"
 )
-
-
 _SECOND_ORDINAL = re.compile(r"[。；;）)\s，,：:]\s*(?:2\s*[.．、]|[（(]2[）)])|②")
 
 
@@ -24,15 +21,16 @@ def measure_ordinal(line: str):
 def split_measure_lines(lines: list[str]) -> list[MeasureDraft]:
     """Group cell lines into measures: a new measure at each ordinal in sequence; label lines attach.
 
-    "2." alone on a line takes the next line as its text. An ordinal out of sequence
-    (a wrapped line starting "3、" inside measure 1) continues the current measure.
+    "2." alone on a line takes the next line as its text. An ordinal out of sequence or of another
+    style (a wrapped line starting "3、" inside measure 1) continues the current measure.
     """
     drafts: list[MeasureDraft] = []
     labels: list[list[str]] = []
     level, expected = None, 1
     for line in (piece for line in lines for piece in split_inline(line)):
         found = measure_ordinal(line)
-        if found and (level is None or found.level == level) and found.number in (expected, 1):
+        # The first ordinal may be any number (a list continued from a previous row); then in sequence.
+        if found and (level is None or (found.level == level and found.number == expected)):
             level, expected = found.level, found.number + 1
             drafts.append(MeasureDraft(line))
             labels.append([])

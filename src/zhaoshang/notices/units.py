@@ -38,6 +38,7 @@ _TRAILING_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))((?:{_LABEL_LEAD}|{_LA
 _LEAD_CO = re.compile(rf"^(?P<lead>.+?)\s*(?:牵头|为牵头单位|负责)\s*[，,；;、]?\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同))?$")
 _INLINE_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
 _OPEN, _CLOSE = "（(", "）)"
+_MAX_UNIT_TEXT = 400  # longer than any list of responsible units
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _split_conjunction(name: str) -> list[str]:
 def parse_unit_text(text: str) -> UnitSpec | None:
     """Read a unit group's content or a label line; None when it does not name units."""
     text = text.strip().strip("。；;，,").strip()
-    if not text:
+    if not text or len(text) > _MAX_UNIT_TEXT:
         return None
     if _LABELLED_PART.search(text):
         return _parse_labelled(text)
@@ -156,6 +157,17 @@ def _parse_labelled(text: str) -> UnitSpec | None:
     return UnitSpec(units, lead_labelled=bool(lead) or labelled, deadline_raw=deadline)
 
 
+def format_spec(spec: UnitSpec) -> str:
+    """A spec back as label text that parse_unit_text reads to the same spec."""
+    if spec.lead_labelled and spec.units:
+        parts = [f"牵头单位：{spec.units[0]}"] + ([f"配合单位：{'、'.join(spec.units[1:])}"] if spec.units[1:] else [])
+    else:
+        parts = [f"责任单位：{'、'.join(spec.units)}"] if spec.units else []
+    if spec.deadline_raw:
+        parts.append(f"完成时限：{spec.deadline_raw}")
+    return "；".join(parts)
+
+
 def is_label_line(line: str) -> bool:
     """A line such as "牵头单位：市商务局" or "完成时限：2025年6月底前"."""
     return ("：" in line or ":" in line) and bool(_LABEL_LINE.match(line.strip()))
@@ -181,6 +193,11 @@ def split_trailing_group(text: str) -> tuple[str, UnitSpec | None]:
 
 
 def _group_start(body: str) -> int | None:
+    """Index of the bracket opening the group that closes at the end of `body` (nesting allowed)."""
+    opening = max(body.rfind("("), body.rfind("（"))
+    inner = body[opening + 1:-1]
+    if opening >= 0 and ")" not in inner and "）" not in inner:
+        return opening  # the usual case: no bracket inside the group
     depth = 0
     for index in range(len(body) - 1, -1, -1):
         ch = body[index]
