@@ -32,6 +32,7 @@ PAGES = {
     "plans:list": ("get", _everyone(200)),
     "plans:detail": ("get", _everyone(200)),
     "plans:search": ("get", _everyone(200)),
+    "plans:export": ("get", _everyone(200)),
     "plans:upload_file": ("get", _everyone(200)),
     "units:list": ("get", _everyone(200)),
     "units:detail": ("get", _everyone(200)),
@@ -88,7 +89,7 @@ def urls(demo, office):
     chain = Chain.objects.filter(plan=demo).first()
     spare = Plan.objects.create(title="备用清单")
     args = {
-        "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:chain_new": [demo.pk],
+        "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
         "units:detail": [own.unit_id], "plans:assignment_edit": [own.pk],
         "plans:import_preview": [pending.pk], "plans:chain_edit": [chain.pk], "plans:chain_merge": [chain.pk],

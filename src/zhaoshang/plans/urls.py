@@ -7,6 +7,7 @@ urlpatterns = [
     path("", browse.plan_list, name="list"),
     path("<int:pk>/", browse.plan_detail, name="detail"),
     path("<int:pk>/search/", browse.plan_search, name="search"),
+    path("<int:pk>/export.xlsx", browse.plan_export, name="export"),
     path("<int:pk>/archive/", editing.plan_archive, name="archive"),
     path("<int:pk>/delete/", editing.plan_remove, name="delete"),
     path("<int:pk>/chains/new/", editing.chain_new, name="chain_new"),

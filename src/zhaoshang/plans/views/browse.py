@@ -1,10 +1,13 @@
-"""Reading the plan: list, overview (focus → target → task → measures), search, the original file."""
+"""Reading the plan: list, overview (focus → target → task → measures), search, export, the original file."""
 
-from django.http import FileResponse
+from urllib.parse import quote
+
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
+from zhaoshang.plans.exports import plan_workbook
 from zhaoshang.plans.selectors import chains_for, measure_search, notice_upload_for, plan_for, plan_outline, plans_for
 
 
@@ -47,3 +50,16 @@ def upload_file(request, pk: int):
     plan_upload = notice_upload_for(user=request.user, pk=pk)
     return FileResponse(plan_upload.file.open("rb"), as_attachment=True, filename=plan_upload.filename)
 
+
+
+@page()
+def plan_export(request, pk: int):
+    """The plan (or one unit's part of it, ?unit=ID) as an Excel workbook."""
+    plan = plan_for(user=request.user, pk=pk)
+    unit = request.GET.get("unit", "")
+    unit_id = int(unit) if unit.isdigit() else None
+    response = HttpResponse(plan_workbook(plan, unit_id),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    filename = f"{plan.title}{'-单位' + unit if unit_id else ''}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
