@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "zhaoshang.core",
     "zhaoshang.accounts",
     "zhaoshang.plans",
+    "zhaoshang.supervision",
     "zhaoshang.demo",
 ]
 
@@ -163,6 +164,9 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("ZHAOSHANG_PRIVATE_MEDIA_ROOT") or DATA
 MAX_UPLOAD_BYTES = int(os.environ.get("ZHAOSHANG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Supervision: the light thresholds preset (docs/LIGHTS.md)
+LIGHT_PRESET = os.environ.get("ZHAOSHANG_LIGHT_PRESET", "points_10_30")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

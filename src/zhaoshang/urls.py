@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("plans/", include("zhaoshang.plans.urls")),
     path("units/", include("zhaoshang.accounts.urls")),
+    path("supervision/", include("zhaoshang.supervision.urls")),
     path("", include("zhaoshang.core.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -10,6 +10,7 @@ from zhaoshang.accounts.models import User
 from zhaoshang.api.main import api
 from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
+from zhaoshang.supervision.services.reports import ReportInput, report_save
 
 ROLES = ("anonymous", "unit", "other_unit", "leader", "admin", "office")
 LOGIN = "login"  # redirected to the log-in page
@@ -22,6 +23,10 @@ def _everyone(status):
 def _managers(status_ok, status_else=403):
     return {"anonymous": LOGIN, "unit": status_else, "other_unit": status_else, "leader": status_else,
             "admin": status_ok, "office": status_ok}
+
+
+def _office_only(status_ok):
+    return {"anonymous": LOGIN, **{role: 403 for role in ROLES[1:]}, "office": status_ok}
 
 
 # name → (method, expected status per role)
@@ -44,6 +49,11 @@ PAGES = {
     "plans:chain_merge": ("get", _managers(302)),
     "plans:archive": ("post", _managers(302)),
     "plans:delete": ("post", _managers(302)),
+    "supervision:overview": ("get", _everyone(200)),
+    "supervision:my_work": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 302, "admin": 302, "office": 302}),
+    "supervision:report": ("get", _everyone(200)),
+    "supervision:urge": ("post", _office_only(302)),
+    "supervision:review": ("post", _office_only(302)),
     "core:recycle_bin": ("get", _managers(200)),
     "core:audit": ("get", _managers(200)),
     "core:restore": ("post", _managers(404)),
@@ -88,12 +98,15 @@ def urls(demo, office):
     pending = notice_upload(actor=office, filename="seed.txt", data=NoticeUpload.objects.first().file.read(), plan=demo)
     chain = Chain.objects.filter(plan=demo).first()
     spare = Plan.objects.create(title="备用清单")
+    unit_user = User.objects.get(unit__short_name="市发改委")
+    report = report_save(actor=unit_user, assignment=own, submit=True, data=ReportInput(done_text="已对接"))
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
         "units:detail": [own.unit_id], "plans:assignment_edit": [own.pk],
         "plans:import_preview": [pending.pk], "plans:chain_edit": [chain.pk], "plans:chain_merge": [chain.pk],
         "core:restore": ["plans.task", 999999], "plans:archive": [spare.pk], "plans:delete": [spare.pk],
+        "supervision:report": [own.pk], "supervision:urge": [own.pk], "supervision:review": [report.pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 
@@ -124,6 +137,10 @@ API_EXPECTED = {
     ("get", "/api/v1/plans/{plan_id}/tasks"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("post", "/api/v1/parse"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("patch", "/api/v1/assignments/{assignment_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+    ("get", "/api/v1/assignments"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/assignments/{assignment_id}/reports"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 403},
+    ("post", "/api/v1/assignments/{assignment_id}/urge"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("get", "/api/v1/lights"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
 }
 
 
@@ -147,10 +164,13 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
         if expected is None:
             continue
         url = path.format(plan_id=demo.pk, assignment_id=own.pk)
-        if method == "post":
+        if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"
             response = client.post(url, {"file": upload}, **headers)
+        elif method == "post":
+            body = {"text": "本月完成对接", "percent": 40, "message": "请按时报送"}
+            response = client.post(url, body, content_type="application/json", **headers)
         elif method == "patch":
             response = client.patch(url, {"contact_person": "李四"}, content_type="application/json", **headers)
         else:

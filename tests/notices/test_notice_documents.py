@@ -135,8 +135,9 @@ def test_dongling_lead_and_co_columns(dongling):
 
 
 def test_dongling_indicators(dongling):
-    assert _indicators(dongling.tasks[0]) == [(15, "个", ">=", None, None, {"value": 1, "unit": "亿元"}),
-                                              (60, "亿元", ">=", None, None, None)]
+    # "全年…" with the deadline 2025年12月底前: the year comes from the deadline
+    assert _indicators(dongling.tasks[0]) == [(15, "个", ">=", 2025, None, {"value": 1, "unit": "亿元"}),
+                                              (60, "亿元", ">=", 2025, None, None)]
     assert _indicators(dongling.tasks[1]) == [(4, "场", ">=", None, None, None)]
     assert _indicators(dongling.tasks[2]) == [(10, "家", ">=", None, None, None)]
     assert _indicators(dongling.tasks[3]) == [(1500, "亩", ">=", None, None, None)]

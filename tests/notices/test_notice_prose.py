@@ -63,7 +63,7 @@ def test_linjiang_indicators(linjiang):
         (2, "个", ">=", 2025, None, {"value": 10, "unit": "亿元"}),
     ]
     assert first.indicators[1].text == "其中10亿元以上项目2个"
-    assert _indicators(second) == [(50, "个", ">=", None, None, None)]
+    assert _indicators(second) == [(50, "个", ">=", 2025, None, None)]  # 全年, due 2025年6月底前
     assert _indicators(third) == [(15, "%", "growth", None, None, None)]
     assert fourth.indicators == []
     assert linjiang.chains == []  # "两条产业链" but no chain-named measures
@@ -107,7 +107,7 @@ def test_yunxi_indicators(yunxi):
         (3, "个", ">=", 2025, None, {"value": 5, "unit": "亿元"}),
     ]
     assert _indicators(yunxi.tasks[1]) == [(100, "个", ">=", None, None, None)]  # the year comes after
-    assert _indicators(yunxi.tasks[2]) == [(6, "场", ">=", None, None, None)]
+    assert _indicators(yunxi.tasks[2]) == [(6, "场", ">=", 2025, None, None)]  # 全年, due 2025年第四季度
     assert _indicators(yunxi.tasks[3]) == [(20, "%", ">=", None, None, None)]
     assert yunxi.warnings == []
 

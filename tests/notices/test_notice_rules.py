@@ -47,7 +47,13 @@ def test_other_deadlines_keep_their_text_but_know_their_last_day(raw, due):
     assert deadline.value == raw and deadline.due_date == due and deadline.understood
 
 
-@pytest.mark.parametrize("raw", ["每月", "视情况而定", "12月底前"])
+@pytest.mark.parametrize("raw", ["每月", "每季度", "按月调度"])
+def test_recurring_deadlines_keep_their_text_without_a_doubt(raw):
+    deadline = parse_deadline(raw)
+    assert deadline.value == raw and deadline.due_date is None and deadline.understood
+
+
+@pytest.mark.parametrize("raw", ["视情况而定", "12月底前"])
 def test_deadlines_not_understood(raw):
     deadline = parse_deadline(raw)
     assert deadline.value == raw and deadline.due_date is None and not deadline.understood

@@ -4,16 +4,18 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from zhaoshang.api import accounts, plans
+from zhaoshang.api import accounts, plans, supervision
 from zhaoshang.api.auth import API_AUTH
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.errors import PlanError
+from zhaoshang.supervision.errors import ReportConflict, SupervisionError
 
 api = NinjaAPI(title="招商引资工作管理平台 API", version="1", urls_namespace="api", auth=API_AUTH)
 api.add_router("/auth", accounts.auth_router)
 api.add_router("/units", accounts.units_router)
 api.add_router("/", plans.router)
+api.add_router("/", supervision.router)
 
 
 @api.exception_handler(PermissionDenied)
@@ -36,7 +38,13 @@ def invalid(request, exc):
     return api.create_response(request, {"detail": "请求参数不正确", "errors": exc.errors}, status=422)
 
 
+@api.exception_handler(ReportConflict)
+def conflict(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
 @api.exception_handler(NoticeError)
+@api.exception_handler(SupervisionError)
 @api.exception_handler(PlanError)
 def bad_input(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)

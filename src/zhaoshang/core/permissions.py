@@ -5,6 +5,7 @@ Actions:
 - work:   edit a unit's own work (its assignments). Office: every unit; a unit user: only its unit.
 - manage: change the plan's structure, units and imports. Office and admin only.
 - audit:  read the audit log and recycle bin. Office and admin.
+- supervise: review reports, urge units, work the coordination list. Office only.
 Leaders never write. Pages, API and exports all ask here.
 """
 
@@ -33,6 +34,8 @@ def can(user, action: str) -> bool:
         return role in (OFFICE, UNIT)
     if action in ("manage", "audit"):
         return role in (OFFICE, ADMIN)
+    if action == "supervise":
+        return role == OFFICE
     return False
 
 
@@ -54,6 +57,11 @@ def can_work_on_unit(user, unit_id: int | None) -> bool:
     if role == OFFICE:
         return True
     return role == UNIT and unit_id is not None and user.unit_id == unit_id
+
+
+def is_member_of(user, unit_id: int | None) -> bool:
+    """Whether `user` is a unit user of unit `unit_id` (only they report for their unit)."""
+    return role_of(user) == UNIT and unit_id is not None and user.unit_id == unit_id
 
 
 def get_for(user, action: str, queryset, **lookup):

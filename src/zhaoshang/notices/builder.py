@@ -1,4 +1,10 @@
-"""From layout drafts to tasks: the rules every layout shares (units, deadlines, indicators, warnings)."""
+"""From layout drafts to tasks: the rules every layout shares (units, deadlines, indicators, warnings).
+
+`year` is the notice's own year (from its title or date): it completes deadlines written without one
+("9月底前"). An indicator whose target says 全年/年内/今年 takes its year from the task's deadline.
+"""
+
+import re
 
 from zhaoshang.notices.deadlines import parse_deadline
 from zhaoshang.notices.indicators import extract_indicators
@@ -7,7 +13,10 @@ from zhaoshang.notices.model import Task, TaskDraft
 from zhaoshang.notices.units import parse_unit_text
 
 
-def build_task(draft: TaskDraft) -> Task:
+_THIS_YEAR = re.compile(r"全年|年内|今年|本年")
+
+
+def build_task(draft: TaskDraft, year: int | None = None) -> Task:
     """One task with measures parsed, deadline normalised, indicators read and doubts noted."""
     task = Task(number=draft.number, focus=draft.focus.strip(), target=draft.target.strip())
     task.warnings = list(draft.warnings)
@@ -19,12 +28,15 @@ def build_task(draft: TaskDraft) -> Task:
             continue
         if measure.deadline:
             measure_deadlines.append(measure.deadline)
-            measure.deadline = parse_deadline(measure.deadline).value
+            measure.deadline = parse_deadline(measure.deadline, year).value
         if not measure.units:
             task.warnings.append(f"第{index}条举措未识别到责任单位")
         task.measures.append(measure)
-    _set_deadline(task, draft.deadline_raw or (fallback.deadline_raw if fallback else None), measure_deadlines)
+    _set_deadline(task, draft.deadline_raw or (fallback.deadline_raw if fallback else None), measure_deadlines, year)
     task.indicators = extract_indicators(task.target)
+    if task.due_date and _THIS_YEAR.search(task.target):
+        for indicator in task.indicators:
+            indicator.year = indicator.year or task.due_date.year
     if not task.measures:
         task.warnings.append("未识别到工作举措")
     if not task.target:
@@ -34,12 +46,12 @@ def build_task(draft: TaskDraft) -> Task:
     return task
 
 
-def _set_deadline(task: Task, raw: str | None, measure_deadlines: list[str]) -> None:
+def _set_deadline(task: Task, raw: str | None, measure_deadlines: list[str], year: int | None) -> None:
     if not raw and measure_deadlines:
         # Prose lists state the deadline per measure: the task is due when its last measure is.
-        dated = [(parse_deadline(d), d) for d in measure_deadlines]
+        dated = [(parse_deadline(d, year), d) for d in measure_deadlines]
         raw = max(dated, key=lambda pair: (pair[0].due_date is not None, pair[0].due_date or 0))[1]
-    deadline = parse_deadline(raw)
+    deadline = parse_deadline(raw, year)
     task.deadline, task.deadline_raw, task.due_date = deadline.value, deadline.raw, deadline.due_date
     if raw is None:
         task.warnings.append("未识别到工作时限")

@@ -16,6 +16,8 @@ _VERB_HEAD = re.compile(
     r"招引|组织|举办|落实|深挖|拓展|推动|健全|整合|统筹|探索|支持|鼓励|发挥|构建|形成|谋划|编制|制定|出台|成立|设立|"
     r"扩大|促进|坚持|抓好|做好|全力|大力|着力|创新|发展|服务|保障)"
 )
+# Words of a task headline ("精准开展产业链招商"), never of an industry's name.
+_HEADLINE_WORD = re.compile(r"招商|产业链|开展|推进|实施|加强|强化|精准|大力|全力|着力|加快|建立|完善|优化|攻坚|行动")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]+)[”\"」』]")
 _DASH = re.compile(r"\s*[-－—–─]+\s*")
 _CATEGORY = re.compile(r"^([^，,；;。]{0,6}?产业)")
@@ -29,6 +31,8 @@ def chain_category(target: str) -> str | None:
     """The target's leading phrase: "传统产业延链升级,…" → "传统产业"."""
     found = _CATEGORY.match(target.strip())
     if not found or _VERB_HEAD.match(found.group(1)) or found.group(1).startswith("各"):
+        return None
+    if _HEADLINE_WORD.search(found.group(1)):
         return None
     return found.group(1)
 
@@ -64,7 +68,7 @@ def _list_items(text: str) -> list[str]:
 def chain_name(text: str) -> str | None:
     """A measure's short heading when it names a chain ("石油化工。聚焦…" → "石油化工"), else None."""
     found = _HEAD.match(text)
-    if not found or _VERB_HEAD.match(found.group(1)):
+    if not found or _VERB_HEAD.match(found.group(1)) or _HEADLINE_WORD.search(found.group(1)):
         return None
     return found.group(1)
 

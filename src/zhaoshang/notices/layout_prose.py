@@ -26,6 +26,7 @@ class _Item:
 
     level: int
     head: str  # the item's own text (ordinal removed)
+    line: int = 0  # index of the line the item starts on
     labels: list[str] = field(default_factory=list)  # 牵头单位：… lines
     fields: dict[str, str] = field(default_factory=dict)  # 目标：… 举措：…
 
@@ -75,7 +76,7 @@ def _items(lines: list[str]) -> tuple[list[_Item], int, int]:
         found = match_ordinal(line)
         if found:
             start = index if start is None else start
-            items.append(_Item(found.level, found.rest))
+            items.append(_Item(found.level, found.rest, index))
         elif not items:
             continue
         elif is_label_line(line):
@@ -115,7 +116,7 @@ def _split_inline_items(items: list[_Item]) -> list[_Item]:
         out.append(item)
         for piece in pieces:
             found = match_ordinal(piece)
-            out.append(_Item(found.level, found.rest) if found else _Item(item.level + 1, piece))
+            out.append(_Item(found.level if found else item.level + 1, found.rest if found else piece, item.line))
     return out
 
 
@@ -147,7 +148,7 @@ def _measure(item: _Item) -> MeasureDraft:
 
 
 def _task(item: _Item, focus: str, number: int, single: bool) -> TaskDraft:
-    draft = TaskDraft(str(number), focus=focus)
+    draft = TaskDraft(str(number), focus=focus, line=item.line)
     body, spec = split_trailing_group(item.text())
     if single:
         draft.measures.append(_measure(item))

@@ -94,9 +94,11 @@ class ParsedNotice:
     warnings: list[str] = field(default_factory=list)
     source_format: str = ""  # text / html / docx / xlsx / pdf
     layout: str = ""  # table / rows / prose
+    goals: list[Indicator] = field(default_factory=list)  # the plan's own 工作目标, not any task's
 
     def to_dict(self) -> dict:
-        return {
+        """The contract; "goals" is added only when the notice states plan-level goals."""
+        out = {
             "title": self.title, "notice_title": self.notice_title, "issuer": self.issuer,
             "publisher": self.publisher, "doc_number": self.doc_number,
             "date": self.date.isoformat() if self.date else None,
@@ -105,6 +107,9 @@ class ParsedNotice:
             "warnings": list(self.warnings),
             "source_format": self.source_format, "layout": self.layout,
         }
+        if self.goals:
+            out["goals"] = [g.to_dict() for g in self.goals]
+        return out
 
 
 @dataclass
@@ -127,3 +132,4 @@ class TaskDraft:
     unit_text: str | None = None  # task-wide units (a column or label lines), for measures without their own
     deadline_raw: str | None = None
     warnings: list[str] = field(default_factory=list)
+    line: int | None = None  # index of the document line the task starts on, when a layout knows it

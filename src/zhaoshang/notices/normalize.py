@@ -6,6 +6,7 @@ import re
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _FULLWIDTH_DIGITS = {ord("０") + i: ord("0") + i for i in range(10)}
+HALFWIDTH = {**_FULLWIDTH_DIGITS, ord("．"): ord(".")}  # for number-only fields such as deadlines ("２０２５．１２")
 _TABLE = {**_SPACES, **_ZERO_WIDTH, **_FULLWIDTH_DIGITS}
 
 _SPECIAL = re.compile("[" + "".join(map(chr, _TABLE)) + "]")

@@ -1,10 +1,13 @@
 """The pipeline: bytes → document (by sniffed format) → layout → tasks, chains, header, warnings."""
 
+import re
+
 from zhaoshang.notices import errors
 from zhaoshang.notices.builder import build_task, check_numbering
 from zhaoshang.notices.chains import extract_chains
 from zhaoshang.notices.document import Document, Table
 from zhaoshang.notices.errors import NoticeError
+from zhaoshang.notices.goals import extract_goals
 from zhaoshang.notices.header import extract_header
 from zhaoshang.notices.layout_prose import parse_prose
 from zhaoshang.notices.layout_rows import parse_tables
@@ -39,19 +42,22 @@ def read_document(data: bytes) -> Document:
 
 def parse_document(document: Document) -> ParsedNotice:
     """Find the task list in a document (real tables first, then flattened table, then prose)."""
-    drafts, layout, before, after = _find_tasks(document)
+    drafts, layout, before, after, preface = _find_tasks(document)
     header = extract_header(before, after)
     notice = ParsedNotice(
         title=header.title, notice_title=header.notice_title, issuer=header.issuer, publisher=header.publisher,
         doc_number=header.doc_number, date=header.date, source_format=document.source_format, layout=layout,
     )
-    notice.tasks = [build_task(d) for d in drafts]
+    year = notice_year(notice)
+    notice.tasks = [build_task(d, year) for d in drafts]
+    notice.goals = extract_goals(preface, year)
     notice.chains = extract_chains(notice.tasks)
     notice.warnings = _header_warnings(notice) + check_numbering(notice.tasks)
     return notice
 
 
-def _find_tasks(document: Document) -> tuple[list[TaskDraft], str, list[str], list[str]]:
+def _find_tasks(document: Document) -> tuple[list[TaskDraft], str, list[str], list[str], list[str]]:
+    """Drafts, layout, lines before and after the list (for the header), lines before the first task."""
     tables = document.tables
     found = parse_tables(tables) if tables else None
     if found:
@@ -59,13 +65,26 @@ def _find_tasks(document: Document) -> tuple[list[TaskDraft], str, list[str], li
         at = next(i for i, b in enumerate(document.blocks) if b is first)
         before = _lines(document.blocks[:at]) + [c for row in found.header_rows for c in row if c]
         after = _lines(b for b in document.blocks[at + 1:] if not isinstance(b, Table))
-        return found.drafts, "rows", before, after
+        return found.drafts, "rows", before, after, before
     lines = document.lines()
     for parse, layout in ((parse_flat_table, "table"), (parse_prose, "prose")):
         result = parse(lines)
         if result:
-            return result.drafts, layout, lines[:result.start], lines[result.end:]
+            first = result.drafts[0].line if result.drafts[0].line is not None else result.start
+            return result.drafts, layout, lines[:result.start], lines[result.end:], lines[:first]
     raise NoticeError(errors.NO_TASKS)
+
+
+def notice_year(notice: ParsedNotice) -> int | None:
+    """The year the notice plans for: its title's ("2025年招商引资…"), else its date's, else its 文号's."""
+    for text in (notice.title, notice.notice_title):
+        found = re.search(r"(20\d{2})\s*年", text or "")
+        if found:
+            return int(found.group(1))
+    if notice.date:
+        return notice.date.year
+    found = re.search(r"〔(20\d{2})〕", notice.doc_number or "")
+    return int(found.group(1)) if found else None
 
 
 def _lines(blocks) -> list[str]:

@@ -1,12 +1,15 @@
 """Responsible units (责任单位): finding the unit group of a measure, splitting it, 牵头/配合 labels.
 
 Accepted forms: a trailing "(A、B)" / "（A、B）"; "（责任单位：A、B；完成时限：…）"; "（X牵头，A、B配合）";
-label lines "牵头单位：X" / "配合单位：…" / "责任单位：…"; "X（牵头）、A". Without labels the first unit
-is the lead (责任单位2个及以上的，排名第一的是牵头单位).
+label lines "牵头单位：X" / "配合单位：…" / "责任单位：…"; "X（牵头）、A"; "A、B按职责分工负责"; an
+unlabelled deadline part "（X牵头；2025年6月底前完成）". Without labels the first unit is the lead
+(责任单位2个及以上的，排名第一的是牵头单位).
 """
 
 import re
 from dataclasses import dataclass, field
+
+from zhaoshang.notices.deadlines import is_deadline_text
 
 # Endings of Chinese body names: 局 委 办 … ; a name must end with one of them to count as a unit.
 UNIT_SUFFIXES = (
@@ -36,7 +39,10 @@ _TRAILING_REMARK = re.compile(r"[（(][^（()）]*[）)]$")
 _LIST_NOISE = re.compile(r"^(?:和|及|以及|与|由)|等$|等(?:相关)?单位$")
 _TRAILING_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))((?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY})\s*[:：][^。]*)$")
 _LEAD_CO = re.compile(rf"^(?P<lead>.+?)\s*(?:牵头|为牵头单位|负责)\s*[，,；;、]?\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同))?$")
-_INLINE_LEAD = re.compile(r"[（(]\s*牵头\s*[）)]")
+_INLINE_LEAD = re.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]")
+_SHARED_DUTY = re.compile(r"\s*(?:按(?:照)?(?:各自)?职[责能](?:分工)?|依职责|分别|共同|各自)(?:负责|落实|推进|抓好落实)?$")
+_PART_SEP = re.compile(r"([；;，,])")
+_DEADLINE_HINT = re.compile(r"\d|长期|持续|常态|长效|每|年底|年内|季度|半年")
 _OPEN, _CLOSE = "（(", "）)"
 _MAX_UNIT_TEXT = 400  # longer than any list of responsible units
 
@@ -110,6 +116,32 @@ def parse_unit_text(text: str) -> UnitSpec | None:
         return None
     if _LABELLED_PART.search(text):
         return _parse_labelled(text)
+    text, deadline = _cut_deadline(text) if _DEADLINE_HINT.search(text) else (text, None)
+    spec = _parse_names(text) if text else None
+    if deadline and spec:
+        spec.deadline_raw = deadline
+    return spec
+
+
+def _cut_deadline(text: str) -> tuple[str, str | None]:
+    """"X牵头，A配合；2025年6月底前完成" → ("X牵头，A配合", "2025年6月底前完成")."""
+    pieces = _PART_SEP.split(text)
+    parts, seps = pieces[0::2], pieces[1::2]
+    dated = [i for i, part in enumerate(parts) if is_deadline_text(part.strip())]
+    if not dated:
+        return text, None
+    kept = ""
+    for index, part in enumerate(parts):
+        if index not in dated:
+            kept += (seps[index - 1] if kept and index else "") + part
+    return kept.strip().strip("；;，,"), parts[dated[-1]].strip()
+
+
+def _parse_names(text: str) -> UnitSpec | None:
+    """A group without labels: "X牵头，A、B配合", "A（牵头）、B", "A、B按职责分工负责" or a plain list."""
+    shared = _SHARED_DUTY.sub("", text)
+    if shared != text and shared:
+        return _parse_plain(shared)
     found = _LEAD_CO.match(text)
     if found and not _INLINE_LEAD.search(text):
         lead, co = split_units(found.group("lead")), split_units(found.group("co") or "")

@@ -1,0 +1,88 @@
+"""Supervision over the API: assignments with lights, reporting, urging, light counts."""
+
+import datetime
+
+from ninja import Router, Schema, Status
+
+from zhaoshang.core.permissions import get_for
+from zhaoshang.plans.models import Assignment
+from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT
+from zhaoshang.supervision.choices import WorkStatus
+from zhaoshang.supervision.selectors.work import light_counts, statuses_for
+from zhaoshang.supervision.services.reports import ReportInput, report_save
+from zhaoshang.supervision.services.urging import assignment_urge
+
+router = Router(tags=["督查督办"])
+
+
+class AssignmentOut(Schema):
+    id: int
+    task: str
+    measure: int
+    unit: str
+    is_lead: bool
+    light: str
+    next_due: str | None
+
+
+@router.get("assignments", response=list[AssignmentOut])
+def assignment_list(request, unit: int | None = None, light: str = "", task: int | None = None,
+                    as_of: datetime.date | None = None):
+    """Assignments the caller follows (a unit user: its own unit's), with light and next due date."""
+    statuses = statuses_for(user=request.user, as_of=as_of, light=light, unit_id=unit, task_id=task)
+    return [
+        {"id": s.assignment.pk, "task": s.assignment.measure.task.number, "measure": s.assignment.measure.ordinal,
+         "unit": s.assignment.unit.display_name, "is_lead": s.assignment.is_lead, "light": s.light.value,
+         "next_due": s.next_due.due.isoformat() if s.next_due else None}
+        for s in statuses
+    ]
+
+
+class ReportIn(Schema):
+    text: str
+    percent: int | None = None
+    status: WorkStatus = WorkStatus.IN_PROGRESS
+    next_steps: str = ""
+    problems: str = ""
+
+
+class ReportOut(Schema):
+    id: int
+    period: str
+    status: str
+    work_status: str
+    percent: int | None
+
+
+@router.post("assignments/{assignment_id}/reports", response={201: ReportOut})
+def report_create(request, assignment_id: int, payload: ReportIn):
+    """Submit this period's report; only users of the assignment's unit may (403/404 for others)."""
+    assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT), pk=assignment_id)
+    report = report_save(actor=request.user, assignment=assignment, submit=True, data=ReportInput(
+        done_text=payload.text, next_steps=payload.next_steps, problems=payload.problems,
+        percent=payload.percent, work_status=payload.status))
+    return Status(201, {"id": report.pk, "period": report.period_key, "status": report.status,
+                        "work_status": report.work_status, "percent": report.percent})
+
+
+class UrgeIn(Schema):
+    message: str
+
+
+class UrgeOut(Schema):
+    id: int
+    message: str
+
+
+@router.post("assignments/{assignment_id}/urge", response={201: UrgeOut})
+def urge_create(request, assignment_id: int, payload: UrgeIn):
+    """The office urges an assignment's unit (403 for everyone else)."""
+    assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT), pk=assignment_id)
+    urge = assignment_urge(actor=request.user, assignment=assignment, message=payload.message)
+    return Status(201, {"id": urge.pk, "message": urge.message})
+
+
+@router.get("lights")
+def lights(request, as_of: datetime.date | None = None):
+    """Assignments per light as of a date, overall and by unit."""
+    return light_counts(statuses_for(user=request.user, as_of=as_of))

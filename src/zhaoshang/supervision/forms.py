@@ -1,0 +1,34 @@
+"""Forms of the supervision pages."""
+
+from django import forms
+
+from zhaoshang.supervision.choices import WorkStatus
+from zhaoshang.supervision.services.reports import ReportInput
+
+
+class ReportForm(forms.Form):
+    period_key = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    done_text = forms.CharField(label="本期完成情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    next_steps = forms.CharField(label="下步计划", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False)
+    problems = forms.CharField(label="需协调解决的问题", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000, required=False)
+    percent = forms.IntegerField(label="完成进度(%)", min_value=0, max_value=100, required=False)
+    work_status = forms.ChoiceField(label="进展状态", choices=WorkStatus.choices, initial=WorkStatus.IN_PROGRESS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if not isinstance(field.widget, forms.HiddenInput):
+                field.widget.attrs["class"] = "form-select" if name == "work_status" else "form-control"
+
+    def report_input(self) -> ReportInput:
+        data = self.cleaned_data
+        return ReportInput(data["done_text"], data["next_steps"], data["problems"], data["percent"], None, data["work_status"])
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label="退回理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
+
+
+class UrgeForm(forms.Form):
+    message = forms.CharField(label="催办内容", max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))

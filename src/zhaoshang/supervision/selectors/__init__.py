@@ -1,0 +1,1 @@
+"""Reads of supervision, each narrowed by the permission gate."""

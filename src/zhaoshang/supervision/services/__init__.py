@@ -1,0 +1,1 @@
+"""Writes of supervision: reports, review, urging, problems, notifications."""

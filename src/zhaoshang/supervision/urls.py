@@ -1,0 +1,12 @@
+from django.urls import path
+
+from zhaoshang.supervision import views
+
+app_name = "supervision"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("my/", views.my_work, name="my_work"),
+    path("assignments/<int:pk>/report/", views.assignment_report, name="report"),
+    path("assignments/<int:pk>/urge/", views.urge, name="urge"),
+    path("reports/<int:pk>/review/", views.report_review, name="review"),
+]

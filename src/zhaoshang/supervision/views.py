@@ -1,0 +1,124 @@
+"""Supervision pages: a unit's work, the office's overview, reporting, review, urging, problems."""
+
+import datetime
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhaoshang.core.decorators import page
+from zhaoshang.core.permissions import UNIT, get_for, is_member_of, role_of
+from zhaoshang.core.services import PermissionDenied
+from zhaoshang.plans.models import Assignment, Focus
+from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
+from zhaoshang.supervision.errors import SupervisionError
+from zhaoshang.supervision.forms import ReportForm, ReturnForm, UrgeForm
+from zhaoshang.supervision.lights import LIGHT_LABELS, Light
+from zhaoshang.supervision.models import ProgressReport
+from zhaoshang.supervision.selectors.status import statuses_as_of
+from zhaoshang.supervision.selectors.work import light_counts, open_problems, statuses_for, task_rows, unit_work
+from zhaoshang.supervision.services.reports import report_accept, report_return, report_save
+from zhaoshang.supervision.services.urging import assignment_urge
+
+
+def _as_of(request) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return None
+
+
+@page()
+def my_work(request):
+    if role_of(request.user) != UNIT:
+        return redirect("supervision:overview")
+    return render(request, "supervision/my_work.html", {"work": unit_work(user=request.user, as_of=_as_of(request))})
+
+
+@page()
+def overview(request):
+    as_of = _as_of(request)
+    filters = {k: int(request.GET[k]) for k in ("unit_id",) if request.GET.get(k, "").isdigit()}
+    statuses = statuses_for(user=request.user, as_of=as_of, **filters)
+    rows = task_rows(statuses)
+    focus = request.GET.get("focus", "")
+    light = request.GET.get("light", "")
+    if focus.isdigit():
+        rows = [r for r in rows if r.task.focus_id == int(focus)]
+    if light in {item.value for item in Light}:
+        rows = [r for r in rows if r.light == light]
+    plan = current_plan_for(user=request.user)
+    counts = light_counts(statuses)
+    return render(request, "supervision/overview.html", {
+        "plan": plan, "rows": rows, "as_of": as_of,
+        "count_cards": [(item.value, LIGHT_LABELS[item], counts[item.value]) for item in Light],
+        "overdue": [s for s in statuses if s.missing],
+        "problems": open_problems(user=request.user)[:50],
+        "focuses": Focus.objects.filter(plan=plan) if plan else [],
+        "light_labels": LIGHT_LABELS, "filters": request.GET,
+    })
+
+
+@page()
+def assignment_report(request, pk: int):
+    assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT).select_related(
+        "unit", "measure__task__plan", "measure__task__focus", "measure__task__target"), pk=pk)
+    status = statuses_as_of([assignment])[assignment.pk]
+    can_report = is_member_of(request.user, assignment.unit_id) and not assignment.measure.task.plan.is_archived
+    period = status.period_to_report(request.GET.get("period") or request.POST.get("period_key"))
+    report = ProgressReport.objects.filter(assignment=assignment, period_key=period.key).first() if period else None
+    form = None
+    if can_report and period is not None:
+        initial = {"period_key": period.key, "version": report.version if report else None}
+        if report:
+            initial |= {k: getattr(report, k) for k in ("done_text", "next_steps", "problems", "percent", "work_status")}
+        form = ReportForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report_save(actor=request.user, assignment=assignment, data=form.report_input(),
+                            submit="submit" in request.POST, version=form.cleaned_data["version"], period=period)
+            except SupervisionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "已报送。" if "submit" in request.POST else "草稿已保存。")
+                return redirect("supervision:report", pk=assignment.pk)
+    history = assignment.reports.select_related("submitted_by", "reviewed_by").order_by("-due_date")
+    return render(request, "supervision/report.html", {
+        "assignment": assignment, "status": status, "period": period, "report": report, "form": form,
+        "history": history, "urges": assignment.urges.select_related("created_by")[:20],
+        "return_form": ReturnForm(), "urge_form": UrgeForm(),
+    }, status=400 if form is not None and form.errors else 200)
+
+
+@require_POST
+@page("supervise")
+def report_review(request, pk: int):
+    report = get_for(request.user, "view", ProgressReport.objects.select_related("assignment"), pk=pk)
+    try:
+        if request.POST.get("decision") == "return":
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                raise SupervisionError("退回时请填写理由。")
+            report_return(actor=request.user, report=report, reason=form.cleaned_data["reason"])
+            messages.success(request, "已退回。")
+        else:
+            report_accept(actor=request.user, report=report)
+            messages.success(request, "已审核通过。")
+    except (SupervisionError, PermissionDenied) as error:
+        messages.error(request, str(error))
+    return redirect("supervision:report", pk=report.assignment_id)
+
+
+@require_POST
+@page("supervise")
+def urge(request, pk: int):
+    assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT).select_related("measure__task"), pk=pk)
+    form = UrgeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise SupervisionError("请填写催办内容。")
+        assignment_urge(actor=request.user, assignment=assignment, message=form.cleaned_data["message"])
+        messages.success(request, "已催办。")
+    except (SupervisionError, PermissionDenied) as error:
+        messages.error(request, str(error))
+    return redirect("supervision:report", pk=assignment.pk)
