@@ -106,3 +106,23 @@ def test_enumerated_things_counted_together_stay_one_indicator():
 def test_no_numbers_no_indicators():
     assert extract_indicators("形成资源要素库,汇编全市产业高质量发展扶持相关政策") == []
     assert extract_indicators("") == []
+
+
+# -- plan goals (工作目标) ----------------------------------------------------------------------------
+def test_goal_section_runs_to_the_next_heading():
+    from zhaoshang.notices.goals import extract_goals, goal_text
+
+    lines = ["一、工作目标", "全年新签约亿元以上项目200个，到位资金增长15%。", "二、重点任务", "（一）引进项目3个。（市商务局）"]
+    assert goal_text(lines) == "全年新签约亿元以上项目200个，到位资金增长15%。"
+    assert [(g.value, g.unit, g.comparator, g.year) for g in extract_goals(lines, 2025)] == [
+        (200, "个", ">=", 2025), (15, "%", "growth", 2025)]
+
+
+def test_goal_forms():
+    from zhaoshang.notices.goals import goal_text
+
+    assert goal_text(["（一）主要目标。全年引进项目20个。", "1.工业项目10个", "（二）基本原则", "坚持项目为王。"]) == (
+        "全年引进项目20个。工业项目10个。")
+    assert goal_text(["2025年全市招商引资目标：新签约项目100个。", "现通知如下。"]) == "新签约项目100个。"
+    assert goal_text(["工作目标", "引进项目20个。", "重点任务", "1.引进项目。"]) == "引进项目20个。"
+    assert goal_text(["目标：入库项目不少于100个。"]) == ""  # a task's field label, not a plan goal

@@ -164,3 +164,68 @@ def test_side_column_units_when_the_text_has_none():
     measure = build_measure(MeasureDraft("1.建立项目库。", unit_text="牵头单位：市商务局；配合单位：市统计局"), None)
     assert measure.text == "建立项目库。"
     assert measure.units == ["市商务局", "市统计局"] and measure.lead_labelled
+
+
+# -- deadlines as other cities write them -----------------------------------------------------------
+@pytest.mark.parametrize("raw, year, value, due", [
+    ("2025年9月30日前", None, "2025-09", datetime.date(2025, 9, 30)),
+    ("2025年6月底前完成", None, "2025-06", datetime.date(2025, 6, 30)),
+    ("2025年内", None, "2025-12", datetime.date(2025, 12, 31)),
+    ("２０２５年１２月", None, "2025-12", datetime.date(2025, 12, 31)),
+    ("２０２５．１２", None, "2025-12", datetime.date(2025, 12, 31)),
+    ("45901", None, "2025-09", datetime.date(2025, 9, 1)),  # an Excel serial date read as a number
+    ("45901.0", None, "2025-09", datetime.date(2025, 9, 1)),
+    ("2025-10-15 09:30:00", None, "2025-10", datetime.date(2025, 10, 15)),
+    ("即日起至2025年9月", None, "2025-09", datetime.date(2025, 9, 30)),
+    ("9月底前", 2025, "2025-09", datetime.date(2025, 9, 30)),
+    ("年底前", 2025, "2025-12", datetime.date(2025, 12, 31)),
+    ("12月31日前", 2026, "2026-12", datetime.date(2026, 12, 31)),
+    ("2024年12月", 2025, "2024-12", datetime.date(2024, 12, 31)),  # its own year wins
+])
+def test_deadlines_from_other_cities(raw, year, value, due):
+    deadline = parse_deadline(raw, year)
+    assert (deadline.value, deadline.due_date, deadline.raw) == (value, due, raw)
+
+
+def test_year_less_deadline_keeps_its_text_without_the_notice_year():
+    assert parse_deadline("9月底前").value == "9月底前" and not parse_deadline("9月底前").understood
+    assert parse_deadline("三季度末", 2025).due_date == datetime.date(2025, 9, 30)
+
+
+def test_numbers_that_are_not_serial_dates():
+    assert parse_deadline("12").due_date is None
+    assert parse_deadline("99999").due_date is None
+
+
+# -- unit groups as other cities write them ---------------------------------------------------------
+@pytest.mark.parametrize("text, units, lead, deadline", [
+    ("市招商局牵头，市经信局、市发改委配合；2025年6月底前完成", ["市招商局", "市经信局", "市发改委"], True, "2025年6月底前完成"),
+    ("市自然资源和规划局、市财政局按职责分工负责；2025年第三季度", ["市自然资源和规划局", "市财政局"], False, "2025年第三季度"),
+    ("市工商联牵头，市招商局配合；长期", ["市工商联", "市招商局"], True, "长期"),
+    ("区委统战部、区工商联；每月", ["区委统战部", "区工商联"], False, "每月"),
+    ("市商务局牵头，市直有关部门配合，9月底前", ["市商务局", "市直有关部门"], True, "9月底前"),
+    ("牵头：市发改委；配合：市商务局、市财政局", ["市发改委", "市商务局", "市财政局"], True, None),
+    ("责任单位：市发改委、市商务局（牵头）", ["市商务局", "市发改委"], True, None),
+    ("市商务局牵头，各县市区负责", ["市商务局", "各县市区"], True, None),
+    ("市商务局牵头负责", ["市商务局"], True, None),
+    ("市发改委 市商务局", ["市发改委", "市商务局"], False, None),
+])
+def test_unit_groups_from_other_cities(text, units, lead, deadline):
+    spec = parse_unit_text(text)
+    assert (spec.units, spec.lead_labelled, spec.deadline_raw) == (units, lead, deadline)
+
+
+def test_units_and_deadline_in_two_groups():
+    body, spec = split_trailing_group("推动项目落地。（责任单位：市商务局、市发改委）（完成时限：2025年12月底）")
+    assert body == "推动项目落地。"
+    assert (spec.units, spec.deadline_raw) == (["市商务局", "市发改委"], "2025年12月底")
+
+
+def test_a_bare_deadline_group_is_not_units():
+    assert split_trailing_group("推动项目落地（2025年底前完成）") == ("推动项目落地（2025年底前完成）", None)
+
+
+def test_di_yi_ordinals_number_measures():
+    measures = [build_measure(d, None) for d in split_measure_lines(["第一，甲。（市商务局）", "第二，乙。（市发改委）"])]
+    assert [(m.text, m.units) for m in measures] == [("甲。", ["市商务局"]), ("乙。", ["市发改委"])]
+    assert split_measure_lines(["第一季度完成。"])[0].text == "第一季度完成。"  # no ordinal: no comma after 第一

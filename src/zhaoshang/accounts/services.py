@@ -43,15 +43,17 @@ def unit_alias_add(*, actor, unit: Unit, alias: str) -> UnitAlias | None:
 
 
 @transaction.atomic
-def user_create(*, actor, username: str, password: str, role: str, unit: Unit | None = None,
-                display_name: str = "", check_password: bool = True) -> User:
-    """A new account; unit users must belong to a unit."""
+def user_create(*, actor, username: str, password: str | None, role: str, unit: Unit | None = None,
+                display_name: str = "") -> User:
+    """A new account; unit users must belong to a unit. Without a password the account cannot log in yet."""
     require(actor, "manage")
     user = User(username=username, role=role, unit=unit, first_name=display_name,
                 is_staff=role == Role.ADMIN, is_superuser=role == Role.ADMIN)
-    if check_password:
+    if password is None:
+        user.set_unusable_password()
+    else:
         validate_password(password, user)
-    user.set_password(password)
+        user.set_password(password)
     user.full_clean()
     user.save()
     audit_record(actor=actor, action="create", obj=user, after={"username": username, "role": role, "unit": user.unit_id})

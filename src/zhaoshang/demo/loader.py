@@ -7,13 +7,16 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from zhaoshang.accounts.choices import Role
 from zhaoshang.accounts.constants import SYSTEM_USERNAME
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.accounts.services import system_actor, unit_create, user_create
 from zhaoshang.core.audit import audit_record
+from zhaoshang.demo.history import HistoryWriter
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.plans.models import Plan
 from zhaoshang.plans.services.importing import notice_apply, notice_upload
@@ -50,23 +53,24 @@ def refusal_reason() -> str | None:
 
 
 @transaction.atomic
-def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET) -> list[Login]:
-    """Load the demo once; on a database that already holds it, only reset the demo passwords."""
+def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool = False) -> list[Login]:
+    """Load the demo once (with months of supervision history if asked); on a database that already holds
+    it, only reset the demo passwords."""
     reason = refusal_reason()
     if reason:
         raise DemoRefused(reason)
     actor = system_actor()
     if not DemoInstall.objects.exists():
-        _load(actor, json.loads(dataset.read_text(encoding="utf-8")), dataset.parent)
+        plan = _load(actor, json.loads(dataset.read_text(encoding="utf-8")), dataset.parent)
+        if history:
+            HistoryWriter(plan, User.objects.get(username="office"), timezone.localdate()).write()
     users = User.objects.exclude(username=SYSTEM_USERNAME).select_related("unit").order_by("role", "username")
-    for user in users:
-        user.set_password(password)
-        user.save(update_fields=["password"])
+    users.update(password=make_password(password))  # one hash for every demo account: PBKDF2 is slow on purpose
     audit_record(actor=actor, action="demo_passwords", obj=DemoInstall.objects.get())
     return [Login(u.username, u.role, u.unit.display_name if u.unit else "") for u in users]
 
 
-def _load(actor, data: dict, folder: Path) -> None:
+def _load(actor, data: dict, folder: Path) -> Plan:
     units = {}
     for order, row in enumerate(data["units"]):
         units[row["code"]] = unit_create(actor=actor, name=row["name"], short_name=row.get("short_name", ""), kind=row["kind"],
@@ -79,6 +83,6 @@ def _load(actor, data: dict, folder: Path) -> None:
                 ("admin", Role.ADMIN, None, "系统管理员")]
     accounts += [(code, Role.UNIT, unit, unit.display_name) for code, unit in units.items()]
     for username, role, unit, display in accounts:
-        user_create(actor=actor, username=username, password=generate_password(), role=role, unit=unit,
-                    display_name=display, check_password=False)
+        user_create(actor=actor, username=username, password=None, role=role, unit=unit, display_name=display)
     DemoInstall.objects.create(plan_title=plan.title)
+    return plan

@@ -29,7 +29,7 @@ _YEAR_WITHIN = re.compile(rf"^{_YEAR}年?(?:年内|内|全年|年度内|度内){
 _YEAR_ONLY = re.compile(rf"^{_YEAR}年?(?:全年|年内|内|度)?{_SUFFIX}$")
 _RANGE_END = re.compile(rf"^{_YEAR}年?\s*\d{{1,2}}\s*月?\s*[-—－~～至到]\s*(?:(20\d{{2}})年)?\s*(\d{{1,2}})\s*月{_SUFFIX}$")
 
-_RECURRING = re.compile(r"^(?:每|按|逐)(?:月|季度?|半年|年|周|旬|日|天)|^定期|^(?:月|季|年)度?(?:调度|通报)")
+_RECURRING = re.compile(r"^(?:(?:每|按|逐)(?:月|季度?|半年|年|周|旬)度?|定期|常年)(?:调度|通报|更新|报送|开展|推进|实施)?$")
 _SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # an Excel date cell read as its serial number
 _SERIAL_RANGE = (36526, 73050)  # 2000-01-01 … 2099-12-31
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
@@ -159,7 +159,7 @@ def _read_year(text: str, compact: str):
 
 def is_deadline_text(text: str) -> bool:
     """Whether a short text is a deadline, with or without its year ("2025年6月底前完成", "9月底前", "长期")."""
-    if not text or len(text) > 20:
+    if not text or len(text) > 20 or (text.isdigit() and len(text) <= 2):
         return False
     found = parse_deadline(text, year=2000)
     return found.value == LONG_TERM or found.due_date is not None or found.recurring
@@ -167,10 +167,7 @@ def is_deadline_text(text: str) -> bool:
 
 def looks_like_deadline(line: str) -> bool:
     """Whether a whole short line is a deadline cell (used to find the 时限 column in flattened tables)."""
-    if len(line) > 20:
-        return False
-    found = parse_deadline(line)
-    return found.value == LONG_TERM or found.due_date is not None
+    return is_deadline_text(line)
 
 
 def is_year_cell(line: str) -> bool:

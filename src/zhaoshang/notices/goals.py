@@ -13,6 +13,7 @@ from zhaoshang.notices.model import Indicator
 from zhaoshang.notices.ordinals import LEVEL_CN_PAREN, match_ordinal
 
 _HEADING = re.compile(r"^(?P<prefix>工作|总体|主要|发展|年度|预期|奋斗|全年)?目标(?:任务)?\s*(?:[。：:．.]\s*|$)")
+_INLINE = re.compile(r"^[^。；;，,]{1,16}?目标(?:任务)?(?:是|为)?\s*[:：]")  # "2025年全市招商引资目标：…"
 _PLAIN_HEADING = re.compile(r"^[^，,。；;：:\d]{2,12}$")  # a short unnumbered line: a heading
 _THIS_YEAR = re.compile(r"全年|年内|今年|本年")
 _MAX_LINES = 12
@@ -33,6 +34,9 @@ def goal_text(lines: list[str]) -> str:
             level, taken = (found.level if found else 0), 0
             rest = rest[heading.end():]
         elif level is None:
+            inline = None if found else _INLINE.match(rest)
+            if inline:
+                out.append(rest[inline.end():].strip())  # one labelled line, no section
             continue
         if rest.strip():
             out.append(rest.strip())

@@ -14,8 +14,8 @@ _DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】)）］]\s*(?P<seq>\d{1,5})\s*号"
 )
 _PREFIX_NOISE = re.compile(r"^(?:.*?(?:关于|根据|按照|依据|转发|印发|号|：|:))+")
-_TITLE_END = re.compile(r"(?:通知|通报|意见|方案|清单|要点|计划|决定|函|批复|办法|分解表|责任表|台账|任务表)$")
-_LIST_TITLE = re.compile(r"(?:清单|方案|计划|要点|分解表|责任表|分工表|台账|任务表)$")
+_TITLE_END = re.compile(r"(?:通知|通报|意见|方案|清单|要点|计划|决定|函|批复|办法|分解表|责任表|台账|任务表|安排)$")
+_LIST_TITLE = re.compile(r"(?:清单|方案|计划|要点|分解表|责任表|分工表|台账|任务表|工作安排|任务安排)$")
 _PRINTED = re.compile(r"(?:印发|转发|下发|发布)\s*《(?P<title>[^《》]+)》")
 _PRINTED_BARE = re.compile(r"关于(?:印发|转发|下发)(?P<title>.+?)的?通知$")
 _QUOTED_TITLE = re.compile(r"《([^《》]+)》")

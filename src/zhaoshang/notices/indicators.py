@@ -13,11 +13,11 @@ from zhaoshang.notices.model import Indicator
 from zhaoshang.notices.ordinals import to_int
 
 MEASURE_WORDS = (
-    "个工作日", "工作日", "个月", "个小时", "小时", "天", "亿元", "万元", "千元", "元", "万平方米", "平方米", "万吨", "吨", "万人次", "人次", "万人", "万户", "个", "家", "只",
+    "个工作日", "工作日", "个月", "个小时", "小时", "天", "亿美元", "万美元", "美元", "亿元", "万元", "千元", "元", "万平方米", "平方米", "万吨", "吨", "万人次", "人次", "万人", "万户", "个", "家", "只",
     "名", "项", "场", "次", "所", "座", "条", "人", "户", "期", "套", "台", "亩", "栋", "届", "批", "支", "处", "位", "件",
     "篇", "%", "％", "倍", "千瓦", "兆瓦", "万千瓦", "公里", "千米", "米", "部", "款", "类", "种", "间", "张", "本", "辆",
 )
-MONEY = ("亿元", "万元", "千元", "元")
+MONEY = ("亿元", "万元", "千元", "元", "亿美元", "万美元", "美元")
 _DURATIONS = ("个工作日", "工作日", "个月", "个小时", "小时", "天")
 _CN_COUNT_WORDS = "个家项只名场次所座支处位件"  # not 条: "两条产业链" names scope
 _UNIT_ALT = "|".join(re.escape(w) for w in sorted(MEASURE_WORDS, key=len, reverse=True))
@@ -181,6 +181,12 @@ def target_from_text(text: str) -> str:
         return text.strip()
     chosen = [sentences[0]] + [s for s in sentences[1:] if extract_indicators(s)]
     return "".join(chosen).rstrip("。；;")
+
+
+def number_sentences(text: str) -> list[str]:
+    """The sentences of a text that state a number ("全年举办推介会不少于6场。"), end punctuation dropped."""
+    sentences = (s.strip().rstrip("。；;！!？?") for s in _SENTENCE.findall(text))
+    return [s for s in sentences if s and extract_indicators(s)]
 
 
 def strip_lead_in(text: str) -> str:

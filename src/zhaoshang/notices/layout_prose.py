@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from zhaoshang.notices.header import is_signature
-from zhaoshang.notices.indicators import target_from_text
+from zhaoshang.notices.indicators import extract_indicators, number_sentences, target_from_text
 from zhaoshang.notices.measures import split_inline
 from zhaoshang.notices.model import MeasureDraft, TaskDraft
 from zhaoshang.notices.ordinals import LEVEL_CN, match_ordinal
@@ -86,7 +86,25 @@ def _items(lines: list[str]) -> tuple[list[_Item], int, int]:
         else:
             _continue(items[-1], line)
         end = index + 1
-    return _split_inline_items(items), start or 0, end or 0
+    return _lift_labels(_split_inline_items(items)), start or 0, end or 0
+
+
+def _lift_labels(items: list[_Item]) -> list[_Item]:
+    """Label lines after the last of several sub-items belong to the item above them when no sub-item
+    names units: "1.…" "（1）…" "（2）…" "责任单位：…" labels the measure 1., not its detail （2）."""
+    for index, item in enumerate(items):
+        if not item.labels:
+            continue
+        siblings, parent = [], None
+        for earlier in reversed(items[:index]):
+            if earlier.level < item.level:
+                parent = earlier
+                break
+            if earlier.level == item.level:
+                siblings.append(earlier)
+        if parent and siblings and not parent.has_units() and not any(s.has_units() for s in siblings):
+            parent.labels, item.labels = item.labels, []
+    return items
 
 
 def _set_field(item: _Item, found: re.Match) -> None:
@@ -129,14 +147,26 @@ def _drafts(items: list[_Item], focus_level: int | None, task_level: int, unit_l
         elif item.level == task_level:
             current = _task(item, focus, len(drafts) + 1, task_level == unit_level)
             drafts.append(current)
-        elif item.level == unit_level and current is not None:
-            current.measures.append(_measure(item))
-        elif current is not None and item.level > task_level and current.measures:
+        elif current is None or item.level <= task_level:
+            continue
+        elif item.level <= unit_level or not current.measures:
+            current.measures.append(_measure(item))  # a measure, or a sub-heading kept as one
+        else:
             current.measures[-1].text += item.head  # deeper detail belongs to the measure above
     kept = [d for d in drafts if _is_task(d)]
     for number, draft in enumerate(kept, start=1):
         draft.number = str(number)
+        _add_measure_numbers(draft)
     return kept
+
+
+def _add_measure_numbers(draft: TaskDraft) -> None:
+    """A task heading that states no number ("（一）实施产业链招商行动") takes its measures' sentences that do."""
+    if extract_indicators(draft.target):
+        return
+    found = [s for m in draft.measures for s in number_sentences(split_trailing_group(m.text)[0])]
+    if found:
+        draft.target = "。".join(filter(None, [draft.target.rstrip("。；;"), "；".join(found)]))
 
 
 def _heading(text: str) -> str:

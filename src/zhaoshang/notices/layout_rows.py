@@ -9,10 +9,8 @@ import re
 from dataclasses import dataclass
 
 from zhaoshang.notices.columns import header_roles
-from zhaoshang.notices.indicators import target_from_text
-from zhaoshang.notices.units import split_trailing_group
 from zhaoshang.notices.document import Table
-from zhaoshang.notices.layout_table import inherit_focus_target
+from zhaoshang.notices.layout_table import inherit_focus_target, targets_from_measures
 from zhaoshang.notices.measures import measure_ordinal, split_inline, split_measure_lines
 from zhaoshang.notices.model import MeasureDraft, TaskDraft
 from zhaoshang.notices.normalize import join_lines
@@ -111,12 +109,22 @@ class _RowReader:
             heading = match_ordinal(filled[0])
             self.section = heading.rest if heading else filled[0]
             return
+        if self._is_section_row(row, filled):
+            self.section = next(c for c in filled if c != self.cell(row, "number"))
+            return
         number = self._number(row)
         measures = self.cell(row, "measures")
         current = self.drafts[-1] if self.drafts else None
         if current is None or (number is not None and str(number) != current.number) or "number" not in self.roles:
             current = self._start(row, number)
         self._add_measures(current, row, measures)
+
+    def _is_section_row(self, row: list[str], filled: list[str]) -> bool:
+        """"一 | 产业招商 | | ": a Chinese-numbered row naming a section, with no units and no deadline."""
+        number = self.cell(row, "number").strip("．.、（）() ")
+        if not number or number.isdigit() or to_int(number) is None or len(filled) != 2:
+            return False
+        return not any(self.cell(row, role) for role in ("units", "lead", "co", "deadline"))
 
     def _number(self, row: list[str]) -> int | None:
         raw = self.cell(row, "number").strip("．.、（）() ")
@@ -169,8 +177,6 @@ class _RowReader:
     def finish(self) -> list[TaskDraft]:
         drafts = [d for d in self.drafts if d.measures or d.target]
         if "target" not in self.roles:  # a 重点任务 column only: the target is what the task text commits to
-            for draft in drafts:
-                if draft.measures:
-                    draft.target = target_from_text(split_trailing_group(_strip_ordinal(draft.measures[0].text))[0])
+            targets_from_measures(drafts)
         inherit_focus_target(drafts)
         return drafts

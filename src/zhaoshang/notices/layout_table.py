@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from zhaoshang.notices.columns import cell_role, is_strong
 from zhaoshang.notices.deadlines import is_month_cell, is_year_cell, looks_like_deadline
+from zhaoshang.notices.indicators import target_from_text
 from zhaoshang.notices.measures import measure_ordinal, split_measure_lines
 from zhaoshang.notices.model import TaskDraft
 from zhaoshang.notices.units import is_label_line, parse_unit_text, split_trailing_group
@@ -54,6 +55,8 @@ def parse_flat_table(lines: list[str]) -> TableResult | None:
     columns = _columns(roles)
     drafts, end = _read_body(lines, body, columns)
     inherit_deadlines(drafts, {i for i, d in enumerate(drafts) if not d.focus and not d.target})
+    if "target" not in roles:
+        targets_from_measures(drafts)
     inherit_focus_target(drafts)
     return TableResult(drafts, start, end) if drafts else None
 
@@ -236,6 +239,15 @@ def inherit_deadlines(drafts: list[TaskDraft], shared: set[int]) -> None:
         if index and drafts[index].deadline_raw is None and drafts[index - 1].deadline_raw:
             drafts[index].deadline_raw = drafts[index - 1].deadline_raw
             drafts[index].warnings.append("工作时限沿用上一项任务（原表格合并单元格）")
+
+
+def targets_from_measures(drafts: list[TaskDraft]) -> None:
+    """Without a 目标 column the target is what the task's first measure commits to."""
+    for draft in drafts:
+        if draft.measures and not draft.target:
+            first = measure_ordinal(draft.measures[0].text)
+            text = first.rest if first else draft.measures[0].text
+            draft.target = target_from_text(split_trailing_group(text)[0])
 
 
 def inherit_focus_target(drafts: list[TaskDraft]) -> None:

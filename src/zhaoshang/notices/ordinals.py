@@ -1,4 +1,4 @@
-"""Item ordinals ("一、", "（一）", "1.", "1、", "（1）", "①") and Chinese numerals."""
+"""Item ordinals ("一、", "（一）", "1.", "1、", "第一，", "（1）", "①") and Chinese numerals."""
 
 import re
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # Levels as prose lists nest them; a smaller level is a higher heading.
 LEVEL_CN = 1  # 一、
 LEVEL_CN_PAREN = 2  # （一）
-LEVEL_ARABIC = 3  # 1.  1、  1．
+LEVEL_ARABIC = 3  # 1.  1、  1．  第一，
 LEVEL_ARABIC_PAREN = 4  # （1）  1)
 LEVEL_CIRCLED = 5  # ①
 
@@ -19,6 +19,7 @@ _PATTERNS = (
     (LEVEL_CN, re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     (LEVEL_ARABIC_PAREN, re.compile(r"^(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,2})[)）])\s*")),
     (LEVEL_ARABIC, re.compile(r"^(\d{1,3})\s*[.．、](?![\d.．])\s*")),
+    (LEVEL_ARABIC, re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[，,、：:．.]\s*")),
     (LEVEL_CIRCLED, re.compile(r"^([①-⑳])\s*")),
 )
 _CIRCLED = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
@@ -28,6 +29,7 @@ _BY_FIRST_CHAR = {
     **{ch: [p for p in _PATTERNS if p[0] in (LEVEL_CN_PAREN, LEVEL_ARABIC_PAREN)] for ch in "（("},
     **{ch: [p for p in _PATTERNS if p[0] == LEVEL_CN] for ch in "一二三四五六七八九十百"},
     **{ch: [p for p in _PATTERNS if p[0] == LEVEL_CIRCLED] for ch in _CIRCLED},
+    "第": [p for p in _PATTERNS if p[0] == LEVEL_ARABIC and p[1].pattern.startswith("^第")],
 }
 MEASURE_LEVELS = (LEVEL_ARABIC, LEVEL_ARABIC_PAREN, LEVEL_CIRCLED)
 

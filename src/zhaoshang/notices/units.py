@@ -38,7 +38,10 @@ _LABEL_LINE = re.compile(rf"^{_LABELS}\s*[:：]")
 _TRAILING_REMARK = re.compile(r"[（(][^（()）]*[）)]$")
 _LIST_NOISE = re.compile(r"^(?:和|及|以及|与|由)|等$|等(?:相关)?单位$")
 _TRAILING_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))((?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY})\s*[:：][^。]*)$")
-_LEAD_CO = re.compile(rf"^(?P<lead>.+?)\s*(?:牵头|为牵头单位|负责)\s*[，,；;、]?\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同))?$")
+_LEAD_CO = re.compile(
+    r"^(?P<lead>.+?)\s*(?:牵头(?:负责|抓总|落实)?|为牵头单位|负责)\s*[，,；;、]?"
+    r"\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同|负责|落实))?$"
+)
 _INLINE_LEAD = re.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]")
 _SHARED_DUTY = re.compile(r"\s*(?:按(?:照)?(?:各自)?职[责能](?:分工)?|依职责|分别|共同|各自)(?:负责|落实|推进|抓好落实)?$")
 _PART_SEP = re.compile(r"([；;，,])")
@@ -206,7 +209,20 @@ def is_label_line(line: str) -> bool:
 
 
 def split_trailing_group(text: str) -> tuple[str, UnitSpec | None]:
-    """Cut the trailing unit group off a measure: "…产业链。(潜江高新区)" → ("…产业链。", spec)."""
+    """Cut the trailing unit group off a measure: "…产业链。(潜江高新区)" → ("…产业链。", spec).
+
+    Units and deadline in two groups ("…（责任单位：A）（完成时限：2025年12月底）") are cut together.
+    """
+    body, spec = _split_one(text)
+    if spec is not None and not (spec.units and spec.deadline_raw):
+        more_body, more = _split_one(body)
+        if more is not None and bool(more.units) != bool(spec.units):
+            lead = spec.lead_labelled if spec.units else more.lead_labelled
+            return more_body, UnitSpec(spec.units or more.units, lead, spec.deadline_raw or more.deadline_raw)
+    return body, spec
+
+
+def _split_one(text: str) -> tuple[str, UnitSpec | None]:
     body = text.rstrip().rstrip("。；;，,").rstrip()
     if body and body[-1] in _CLOSE:
         start = _group_start(body)

@@ -14,12 +14,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-serve", action="store_true", help="加载后不启动服务")
+        parser.add_argument("--no-history", action="store_true", help="不生成督办历史数据（报告、催办、问题）")
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
         password = os.environ.get("ZHAOSHANG_DEMO_PASSWORD") or generate_password()
         try:
-            logins = demo_load(password=password)
+            logins = demo_load(password=password, history=not options["no_history"])
         except DemoRefused as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。登录账号（密码相同）："))

@@ -1,0 +1,41 @@
+"""The unit ranking page and its Excel export: both read `unit_ranking`, so they never disagree."""
+
+import datetime
+from urllib.parse import quote
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from zhaoshang.core.decorators import page
+from zhaoshang.plans.selectors import current_plan_for
+from zhaoshang.supervision.ranking_export import ranking_title, ranking_workbook
+from zhaoshang.supervision.selectors.ranking import unit_ranking
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _as_of(request) -> datetime.date:
+    """?as_of=YYYY-MM-DD, else today (Beijing time)."""
+    try:
+        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+@page()
+def ranking(request):
+    as_of = _as_of(request)
+    rows = unit_ranking(user=request.user, as_of=as_of)
+    return render(request, "supervision/ranking.html", {
+        "rows": rows, "as_of": as_of, "title": ranking_title(as_of), "plan": current_plan_for(user=request.user),
+    })
+
+
+@page()
+def ranking_export(request):
+    as_of = _as_of(request)
+    response = HttpResponse(ranking_workbook(unit_ranking(user=request.user, as_of=as_of), as_of), content_type=XLSX)
+    filename = f"责任单位排名-{as_of.isoformat()}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
