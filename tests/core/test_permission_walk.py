@@ -52,6 +52,7 @@ PAGES = {
     "supervision:overview": ("get", _everyone(200)),
     "supervision:my_work": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 302, "admin": 302, "office": 302}),
     "supervision:report": ("get", _everyone(200)),
+    "supervision:notifications": ("get", _everyone(200)),
     "supervision:urge": ("post", _office_only(302)),
     "supervision:review": ("post", _office_only(302)),
     "core:recycle_bin": ("get", _managers(200)),

@@ -187,3 +187,71 @@ YEARS = """潮州市2025年招商引资任务清单
 def test_year_from_the_deadline_only_when_the_target_says_this_year():
     tasks = parse_text(YEARS).tasks
     assert [(i.value, i.year) for t in tasks for i in t.indicators] == [(30, 2025), (8, 2026), (10, None), (5, None)]
+
+
+# (o) a web table saved as text without a 目标 column: the target is what the task's measure commits to.
+FLAT_NO_TARGET = """北川市2025年招商引资重点工作任务清单
+序号
+工作任务
+责任单位
+完成时限
+1
+开展产业链精准招商，全年引进亿元以上项目50个。
+牵头：市发改委
+配合：市商务局、市财政局
+9月底前
+2
+举办专题招商推介会不少于4场。
+市贸促会、市商务局（牵头）
+２０２５年１２月
+"""
+
+
+def test_flat_table_without_a_target_column():
+    parsed = parse_text(FLAT_NO_TARGET)
+    assert parsed.layout == "table"
+    assert [(t.target, t.deadline) for t in parsed.tasks] == [
+        ("开展产业链精准招商，全年引进亿元以上项目50个", "2025-09"), ("举办专题招商推介会不少于4场", "2025-12")]
+    assert [_units(t) for t in parsed.tasks] == [[["市发改委", "市商务局", "市财政局"]], [["市商务局", "市贸促会"]]]
+    assert [(i.value, i.year) for t in parsed.tasks for i in t.indicators] == [(50, 2025), (4, None)]
+
+
+# (p) 江口: "1." headings over "（1）" items, a title ending in 工作任务, no 文号.
+JIANGKOU = """江口县2025年招商引资工作任务
+为完成全年招商引资目标任务，现将工作任务分解如下：
+1.开展产业链招商
+（1）绘制产业链图谱，全年引进项目10个。（县发改局）
+（2）组建招商专班。（县商务局牵头，县经信局配合）
+2.强化平台招商
+（1）办好招商推介会2场。（县商务局；2025年10月底前）
+江口县人民政府办公室
+2025年2月1日
+"""
+
+
+def test_numbered_headings_over_paren_items():
+    parsed = parse_text(JIANGKOU)
+    assert parsed.title == "江口县2025年招商引资工作任务"
+    assert parsed.issuer == "江口县人民政府办公室"
+    assert [(t.focus, t.target, t.deadline) for t in parsed.tasks] == [
+        ("开展产业链招商", "绘制产业链图谱，全年引进项目10个", None),
+        ("开展产业链招商", "组建招商专班", None),
+        ("强化平台招商", "办好招商推介会2场", "2025-10"),
+    ]
+    assert [_units(t) for t in parsed.tasks] == [[["县发改局"]], [["县商务局", "县经信局"]], [["县商务局"]]]
+    assert parsed.goals == []  # "全年招商引资目标任务" in a sentence is no goal section
+
+
+def test_prose_notice_as_a_web_page_reads_like_the_text():
+    from zhaoshang.notices import parse_bytes
+
+    lines = (FIXTURES / "jingmen_prose_goals.txt").read_text("utf-8").splitlines()
+    page = ("<html><head><meta charset='utf-8'><title>荆门市人民政府</title></head><body>"
+            "<div class='nav'>首页 &gt; 政务公开</div><div class='article'>"
+            + "".join(f"<p style='text-indent:2em'>{line}</p>" for line in lines)
+            + "</div><div>扫一扫在手机打开当前页</div></body></html>")
+    parsed = parse_bytes(page.encode("utf-8"))
+    assert (parsed.source_format, parsed.layout) == ("html", "prose")
+    expected = parse_file(FIXTURES / "jingmen_prose_goals.txt").to_dict()
+    assert parsed.to_dict()["tasks"] == expected["tasks"]
+    assert parsed.to_dict()["goals"] == expected["goals"]

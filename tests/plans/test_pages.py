@@ -12,7 +12,7 @@ SEED = Path(__file__).resolve().parents[2] / "src/zhaoshang/demo/demo_data/qianj
 
 
 def test_plan_overview_shows_focus_target_tasks_and_lead_units(unit_client, demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = unit_client.get(f"/plans/{demo.pk}/")
     html = response.content.decode()
     assert response.status_code == 200

@@ -43,7 +43,7 @@ def test_my_work_lists_overdue_reports(agri_user):
 
 @time_machine.travel(SEPT, tick=False)
 def test_overview_shows_every_task_with_a_light(office_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = office_client.get("/supervision/")
     rows = response.context["rows"]
     assert len(rows) == 18

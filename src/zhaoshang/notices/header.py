@@ -8,14 +8,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from zhaoshang.notices.ordinals import to_int
+from zhaoshang.notices.ordinals import match_ordinal, to_int
 
 _DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】)）］]\s*(?P<seq>\d{1,5})\s*号"
 )
 _PREFIX_NOISE = re.compile(r"^(?:.*?(?:关于|根据|按照|依据|转发|印发|号|：|:))+")
 _TITLE_END = re.compile(r"(?:通知|通报|意见|方案|清单|要点|计划|决定|函|批复|办法|分解表|责任表|台账|任务表|安排)$")
-_LIST_TITLE = re.compile(r"(?:清单|方案|计划|要点|分解表|责任表|分工表|台账|任务表|工作安排|任务安排)$")
+_LIST_TITLE = re.compile(r"(?:清单|方案|计划|要点|分解表|责任表|分工表|台账|任务表|工作安排|任务安排|工作任务|任务分工)$")
 _PRINTED = re.compile(r"(?:印发|转发|下发|发布)\s*《(?P<title>[^《》]+)》")
 _PRINTED_BARE = re.compile(r"关于(?:印发|转发|下发)(?P<title>.+?)的?通知$")
 _QUOTED_TITLE = re.compile(r"《([^《》]+)》")
@@ -134,7 +134,7 @@ def _notice_title(lines: list[str], names: list[str]) -> tuple[str | None, int |
                     return lines[index - 1] + joined, index  # issuer and title on two lines
                 return joined, index
     for index, line in enumerate(lines[:20]):
-        if _LIST_TITLE.search(line) and len(line) <= 60 and "：" not in line:
+        if _LIST_TITLE.search(line) and len(line) <= 60 and "：" not in line and not match_ordinal(line):
             return line, index
     return None, None
 
@@ -154,7 +154,8 @@ def _list_title(notice_title: str | None, lines: list[str]) -> str | None:
     if _LIST_TITLE.search(notice_title):
         return notice_title
     # A notice that is not 印发: the attached list's own heading, if it has one.
-    own = [line for line in lines if _LIST_TITLE.search(line) and len(line) <= 60 and "关于" not in line]
+    own = [line for line in lines
+           if _LIST_TITLE.search(line) and len(line) <= 60 and "关于" not in line and not match_ordinal(line)]
     return own[0] if own else notice_title
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhaoshang.supervision import views, views_ranking
+from zhaoshang.supervision import views, views_notifications, views_ranking
 
 app_name = "supervision"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("assignments/<int:pk>/report/", views.assignment_report, name="report"),
     path("assignments/<int:pk>/urge/", views.urge, name="urge"),
     path("reports/<int:pk>/review/", views.report_review, name="review"),
+    path("notifications/", views_notifications.notification_list, name="notifications"),
     path("ranking/", views_ranking.ranking, name="ranking"),
     path("ranking.xlsx", views_ranking.ranking_export, name="ranking_export"),
 ]

@@ -154,9 +154,13 @@ def _unit_row(statuses: list[AssignmentStatus], urged: int, returned: int) -> Un
     )
 
 
-def unit_ranking(*, user, as_of: datetime.date, plan=None) -> list[UnitRank]:
-    """Every unit the user follows, ranked as of `as_of` (see the module docstring for each figure)."""
-    statuses = list(statuses_as_of(supervised_assignments(user=user, plan=plan), as_of).values())
+def ranking_for(statuses: list[AssignmentStatus], as_of: datetime.date) -> list[UnitRank]:
+    """Rank the units of statuses computed as of `as_of`, counting their urges and returns by then (three queries)."""
     ids = [s.assignment.pk for s in statuses]
     until = end_of(as_of)
     return rank_units(statuses, _urges_by_unit(ids, until), _returns_by_unit(ids, until))
+
+
+def unit_ranking(*, user, as_of: datetime.date, plan=None) -> list[UnitRank]:
+    """Every unit the user follows, ranked as of `as_of` (see the module docstring for each figure)."""
+    return ranking_for(list(statuses_as_of(supervised_assignments(user=user, plan=plan), as_of).values()), as_of)

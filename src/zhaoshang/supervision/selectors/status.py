@@ -78,9 +78,10 @@ def _status(assignment, reported, as_of, book, calendar, thresholds) -> Assignme
     done_at = next((i for i, p in enumerate(due) if p.key in reported and reported[p.key].work_status == WorkStatus.DONE), None)
     if done_at is not None:
         due = due[: done_at + 1]  # a task is reported until it is done
-    missing = [p for p in due if p.key not in reported]
+    passed = [p for p in due if p.due < as_of]  # on the due day itself the report is not late yet
+    missing = [p for p in passed if p.key not in reported]
     missed = 0
-    for period in reversed(due):
+    for period in reversed(passed):
         if period.key in reported:
             break
         missed += 1

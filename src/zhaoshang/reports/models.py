@@ -1,0 +1,45 @@
+"""Bulletin jobs: a request to build one month's bulletin (通报), its progress and the files it produced."""
+
+from django.conf import settings
+from django.db import models
+
+from zhaoshang.plans.models import Plan
+from zhaoshang.plans.storage import private_storage
+from zhaoshang.reports.choices import JobStatus
+
+
+class BulletinJob(models.Model):
+    """One bulletin for one period ("2025-09"), built in the background; the files are kept in private storage."""
+
+    period = models.CharField("通报期", max_length=7)
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="任务清单")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="申请人")
+    status = models.CharField("状态", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField("进度(%)", default=0)
+    message = models.CharField("说明", max_length=300, blank=True)
+    docx = models.FileField("通报(Word)", storage=private_storage, upload_to="bulletins/%Y/%m/", blank=True)
+    xlsx = models.FileField("明细(Excel)", storage=private_storage, upload_to="bulletins/%Y/%m/", blank=True)
+    task_result_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField("申请时间", auto_now_add=True)
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = "通报生成任务"
+
+    def __str__(self) -> str:
+        return f"{self.period_label}通报"
+
+    @property
+    def period_label(self) -> str:
+        year, month = self.period.split("-")
+        return f"{year}年{int(month)}月"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+    def filename(self, kind: str) -> str:
+        name = "招商引资工作任务清单落实情况通报" if kind == "docx" else "招商引资工作任务清单落实情况明细"
+        return f"{name}（{self.period_label}）.{kind}"
