@@ -54,10 +54,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "zhaoshang.core",
     "zhaoshang.accounts",
     "zhaoshang.plans",
     "zhaoshang.supervision",
+    "zhaoshang.reports",
     "zhaoshang.demo",
 ]
 
@@ -165,6 +168,10 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("ZHAOSHANG_PRIVATE_MEDIA_ROOT") or DATA
 MAX_UPLOAD_BYTES = int(os.environ.get("ZHAOSHANG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background jobs (bulletins): django-tasks with its database queue, run by `zhaoshang db_worker`; without a
+# worker the queuing process runs the job in a thread after a few seconds (zhaoshang.reports.jobs).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Supervision: the light thresholds preset (docs/LIGHTS.md)
 LIGHT_PRESET = os.environ.get("ZHAOSHANG_LIGHT_PRESET", "points_10_30")

@@ -53,6 +53,9 @@ PAGES = {
     "supervision:my_work": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 302, "admin": 302, "office": 302}),
     "supervision:report": ("get", _everyone(200)),
     "supervision:notifications": ("get", _everyone(200)),
+    "supervision:task": ("get", _everyone(200)),
+    "supervision:problems": ("get", _everyone(200)),
+    "supervision:problem": ("get", _office_only(200)),
     "supervision:urge": ("post", _office_only(302)),
     "supervision:review": ("post", _office_only(302)),
     "core:recycle_bin": ("get", _managers(200)),
@@ -100,7 +103,7 @@ def urls(demo, office):
     chain = Chain.objects.filter(plan=demo).first()
     spare = Plan.objects.create(title="备用清单")
     unit_user = User.objects.get(unit__short_name="市发改委")
-    report = report_save(actor=unit_user, assignment=own, submit=True, data=ReportInput(done_text="已对接"))
+    report = report_save(actor=unit_user, assignment=own, submit=True, data=ReportInput(done_text="已对接", problems="用地指标不足"))
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
@@ -108,6 +111,7 @@ def urls(demo, office):
         "plans:import_preview": [pending.pk], "plans:chain_edit": [chain.pk], "plans:chain_merge": [chain.pk],
         "core:restore": ["plans.task", 999999], "plans:archive": [spare.pk], "plans:delete": [spare.pk],
         "supervision:report": [own.pk], "supervision:urge": [own.pk], "supervision:review": [report.pk],
+        "supervision:task": [own.measure.task_id], "supervision:problem": [report.problem.pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from zhaoshang.core.models import SoftDeleteModel
+from zhaoshang.core.models import RestrictedQuerySet, SoftDeleteModel
 from zhaoshang.plans.models import Assignment, Plan, Task
 from zhaoshang.plans.storage import private_storage
 from zhaoshang.supervision.calendar import CYCLE_LABELS, Cycle
@@ -119,6 +119,8 @@ class Urge(models.Model):
 class Problem(models.Model):
     """A problem needing coordination (需协调解决的问题), raised in a report, worked through by the office."""
 
+    UNIT_SCOPE = "report__assignment__unit_id"
+
     report = models.OneToOneField(ProgressReport, on_delete=models.CASCADE, related_name="problem")
     text = models.TextField("问题")
     owner_unit = models.ForeignKey("accounts.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="协调责任单位")
@@ -126,6 +128,8 @@ class Problem(models.Model):
     outcome = models.TextField("协调结果", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = models.Manager.from_queryset(RestrictedQuerySet)()
 
     class Meta:
         ordering = ["status", "-created_at"]

@@ -1,14 +1,17 @@
 from django.urls import path
 
-from zhaoshang.supervision import views, views_notifications, views_ranking
+from zhaoshang.supervision import views, views_notifications, views_problems, views_ranking
 
 app_name = "supervision"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("my/", views.my_work, name="my_work"),
+    path("tasks/<int:pk>/", views.task_detail, name="task"),
     path("assignments/<int:pk>/report/", views.assignment_report, name="report"),
     path("assignments/<int:pk>/urge/", views.urge, name="urge"),
     path("reports/<int:pk>/review/", views.report_review, name="review"),
+    path("problems/", views_problems.problem_list, name="problems"),
+    path("problems/<int:pk>/", views_problems.problem_edit, name="problem"),
     path("notifications/", views_notifications.notification_list, name="notifications"),
     path("ranking/", views_ranking.ranking, name="ranking"),
     path("ranking.xlsx", views_ranking.ranking_export, name="ranking_export"),

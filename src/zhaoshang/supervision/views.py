@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import UNIT, get_for, is_member_of, role_of
 from zhaoshang.core.services import PermissionDenied
-from zhaoshang.plans.models import Assignment, Focus
+from zhaoshang.plans.models import Assignment, Focus, Task
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
 from zhaoshang.supervision.errors import SupervisionError
 from zhaoshang.supervision.forms import ReportForm, ReturnForm, UrgeForm
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 from zhaoshang.supervision.models import ProgressReport
 from zhaoshang.supervision.selectors.status import statuses_as_of
+from zhaoshang.supervision.selectors.timeline import task_timeline
 from zhaoshang.supervision.selectors.work import light_counts, open_problems, statuses_for, task_rows, unit_work
 from zhaoshang.supervision.services.reports import report_accept, report_return, report_save
 from zhaoshang.supervision.services.urging import assignment_urge
@@ -122,3 +123,14 @@ def urge(request, pk: int):
     except (SupervisionError, PermissionDenied) as error:
         messages.error(request, str(error))
     return redirect("supervision:report", pk=assignment.pk)
+
+
+@page()
+def task_detail(request, pk: int):
+    task = get_for(request.user, "view", Task.objects.select_related("plan", "focus", "target"), pk=pk)
+    statuses = statuses_as_of(Assignment.objects.filter(ALIVE_ASSIGNMENT, measure__task=task).select_related(
+        "unit", "measure__task__plan"), _as_of(request))
+    return render(request, "supervision/task_detail.html", {
+        "task": task, "statuses": sorted(statuses.values(), key=lambda s: (s.assignment.measure.ordinal, s.assignment.order)),
+        "events": task_timeline(task),
+    })

@@ -26,9 +26,10 @@ def _as_of(request) -> datetime.date:
 @page()
 def ranking(request):
     as_of = _as_of(request)
-    rows = unit_ranking(user=request.user, as_of=as_of)
+    plan = current_plan_for(user=request.user)
     return render(request, "supervision/ranking.html", {
-        "rows": rows, "as_of": as_of, "title": ranking_title(as_of), "plan": current_plan_for(user=request.user),
+        "rows": unit_ranking(user=request.user, as_of=as_of, plan=plan), "as_of": as_of, "plan": plan,
+        "title": ranking_title(as_of),
     })
 
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from zhaoshang.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("bulletins/", views.bulletins, name="bulletins"),
+    path("bulletins/new/", views.bulletin_new, name="bulletin_new"),
+    path("bulletins/<int:pk>/row/", views.bulletin_row, name="bulletin_row"),
+    path("bulletins/<int:pk>/<str:kind>/", views.bulletin_download, name="bulletin_download"),
+]
