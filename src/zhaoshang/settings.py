@@ -166,6 +166,7 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded originals (notices, later attachments) live outside the web root and are served by views.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("ZHAOSHANG_PRIVATE_MEDIA_ROOT") or DATA_DIR / "private")
 MAX_UPLOAD_BYTES = int(os.environ.get("ZHAOSHANG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+MAX_ATTACHMENT_BYTES = int(os.environ.get("ZHAOSHANG_MAX_ATTACHMENT_MB", "10")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -10,7 +11,10 @@ from zhaoshang.accounts.models import User
 from zhaoshang.api.main import api
 from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
+from zhaoshang.reports.models import BulletinJob
+from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.reports import ReportInput, report_save
+from tests.supervision.test_attachments import PNG
 
 ROLES = ("anonymous", "unit", "other_unit", "leader", "admin", "office")
 LOGIN = "login"  # redirected to the log-in page
@@ -27,6 +31,12 @@ def _managers(status_ok, status_else=403):
 
 def _office_only(status_ok):
     return {"anonymous": LOGIN, **{role: 403 for role in ROLES[1:]}, "office": status_ok}
+
+
+def _readers(status_ok, status_else):
+    """Bulletins: the office and leaders read them."""
+    return {"anonymous": LOGIN, "unit": status_else, "other_unit": status_else, "leader": status_ok,
+            "admin": status_else, "office": status_ok}
 
 
 # name → (method, expected status per role)
@@ -54,10 +64,18 @@ PAGES = {
     "supervision:report": ("get", _everyone(200)),
     "supervision:notifications": ("get", _everyone(200)),
     "supervision:task": ("get", _everyone(200)),
+    "supervision:attachment": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
+    "supervision:attachment_upload": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
     "supervision:problems": ("get", _everyone(200)),
     "supervision:problem": ("get", _office_only(200)),
     "supervision:urge": ("post", _office_only(302)),
     "supervision:review": ("post", _office_only(302)),
+    "supervision:ranking": ("get", _everyone(200)),
+    "supervision:ranking_export": ("get", _everyone(200)),
+    "reports:bulletins": ("get", _readers(200, 403)),
+    "reports:bulletin_new": ("post", _office_only(400)),  # the gate lets the office in; the empty form is refused
+    "reports:bulletin_row": ("get", _readers(200, 404)),
+    "reports:bulletin_download": ("get", _readers(200, 404)),
     "core:recycle_bin": ("get", _managers(200)),
     "core:audit": ("get", _managers(200)),
     "core:restore": ("post", _managers(404)),
@@ -104,6 +122,11 @@ def urls(demo, office):
     spare = Plan.objects.create(title="备用清单")
     unit_user = User.objects.get(unit__short_name="市发改委")
     report = report_save(actor=unit_user, assignment=own, submit=True, data=ReportInput(done_text="已对接", problems="用地指标不足"))
+    solo = Assignment.objects.filter(unit__short_name="市发改委", measure__task__number="9").first()  # 市商务局 not on it
+    draft = report_save(actor=unit_user, assignment=solo, submit=False, data=ReportInput(done_text="草稿"))
+    attachment = attachment_add(actor=unit_user, report=draft, filename="photo.png", data=PNG)
+    bulletin = BulletinJob.objects.create(period="2025-07", plan=demo, requested_by=office, status="done", progress=100)
+    bulletin.docx.save("walk.docx", ContentFile(b"PK walk"))
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
@@ -111,7 +134,9 @@ def urls(demo, office):
         "plans:import_preview": [pending.pk], "plans:chain_edit": [chain.pk], "plans:chain_merge": [chain.pk],
         "core:restore": ["plans.task", 999999], "plans:archive": [spare.pk], "plans:delete": [spare.pk],
         "supervision:report": [own.pk], "supervision:urge": [own.pk], "supervision:review": [report.pk],
-        "supervision:task": [own.measure.task_id], "supervision:problem": [report.problem.pk],
+        "reports:bulletin_row": [bulletin.pk], "reports:bulletin_download": [bulletin.pk, "docx"],
+        "supervision:task": [own.measure.task_id], "supervision:attachment": [attachment.pk],
+        "supervision:attachment_upload": [draft.pk], "supervision:problem": [report.problem.pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 

@@ -11,7 +11,8 @@ class RestrictedQuerySet(models.QuerySet):
 
     def restrict(self, user, action: str = "view"):
         """Rows `user` may `action` (view | work | manage), decided by the one permission gate."""
-        return self.filter(scope_filter(user, action, getattr(self.model, "UNIT_SCOPE", None)))
+        model = self.model
+        return self.filter(scope_filter(user, action, getattr(model, "UNIT_SCOPE", None), getattr(model, "VIEW_SCOPE", None)))
 
 
 class AliveManager(models.Manager.from_queryset(RestrictedQuerySet)):

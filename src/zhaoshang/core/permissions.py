@@ -39,11 +39,16 @@ def can(user, action: str) -> bool:
     return False
 
 
-def scope_filter(user, action: str, unit_scope: str | None) -> Q:
-    """A filter on a model whose unit lives at lookup path `unit_scope` (None: not unit-owned)."""
+def scope_filter(user, action: str, unit_scope: str | None, view_scope: str | None = None) -> Q:
+    """A filter on a model whose unit lives at lookup path `unit_scope` (None: not unit-owned).
+
+    A model with a `view_scope` (e.g. progress reports) is seen by unit users only through that path
+    (the units sharing the measure), by the office and leaders entirely."""
     role = role_of(user)
     if role is None or not can(user, action):
         return NOTHING
+    if action == "view" and role == UNIT and view_scope:
+        return Q(**{view_scope: user.unit_id})
     if action == "work" and role == UNIT:
         if unit_scope is None or user.unit_id is None:
             return NOTHING

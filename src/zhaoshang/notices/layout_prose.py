@@ -1,10 +1,12 @@
-"""Prose lists: "一、" headings, "（一）"/"1." items carrying units, optional label lines.
+"""Prose lists: "一、" headings, "（一）"/"1."/"第一，" items carrying units, optional label lines.
 
 Forms read: "（一）…（责任单位：A、B；完成时限：2025年12月底）"; "1．…" followed by lines
-"牵头单位：X" / "配合单位：…" / "完成时限：…"; "（X牵头，A、B配合）". The deepest level whose items
-carry units holds the measures; the level above it (below the "一、" headings) holds the tasks.
-Sections whose items carry no units and no deadline (总体要求, 保障措施) are not tasks.
-"""
+"牵头单位：X" / "配合单位：…" / "完成时限：…"; "（X牵头，A、B配合；2025年6月底前完成）". The deepest level
+whose items carry units holds the measures; the level above it (below the "一、" headings) holds the tasks;
+deeper items are details of the measure above. Label lines after the last of several sub-items that name
+no units ("1.…" "（1）…" "（2）…" "责任单位：…") label the item above them. A task heading stating no
+number takes its measures' sentences that do as its target. Sections whose items carry no units and no
+deadline (工作目标, 总体要求, 保障措施) are not tasks."""
 
 import re
 from dataclasses import dataclass, field

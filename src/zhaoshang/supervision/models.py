@@ -47,6 +47,7 @@ class ProgressReport(SoftDeleteModel):
     """A unit's report on one assignment for one period; the lead unit's report is the consolidated one."""
 
     UNIT_SCOPE = "assignment__unit_id"
+    VIEW_SCOPE = "assignment__measure__assignments__unit_id"  # the units sharing the measure see each other's parts
 
     assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="reports")
     period_key = models.CharField("报送期", max_length=20)
@@ -85,6 +86,9 @@ class ProgressReport(SoftDeleteModel):
 class ReportAttachment(models.Model):
     """Evidence attached to a report, kept outside the web root and served only to those who see the report."""
 
+    UNIT_SCOPE = "report__assignment__unit_id"
+    VIEW_SCOPE = "report__assignment__measure__assignments__unit_id"
+
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(storage=private_storage, upload_to="attachments/%Y/%m/")
     filename = models.CharField("文件名", max_length=255)
@@ -92,6 +96,8 @@ class ReportAttachment(models.Model):
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = models.Manager.from_queryset(RestrictedQuerySet)()
 
     class Meta:
         verbose_name = verbose_name_plural = "佐证材料"

@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
+from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhaoshang.core.decorators import page
@@ -14,10 +17,11 @@ from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
 from zhaoshang.supervision.errors import SupervisionError
 from zhaoshang.supervision.forms import ReportForm, ReturnForm, UrgeForm
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
-from zhaoshang.supervision.models import ProgressReport
+from zhaoshang.supervision.models import ProgressReport, ReportAttachment
 from zhaoshang.supervision.selectors.status import statuses_as_of
 from zhaoshang.supervision.selectors.timeline import task_timeline
 from zhaoshang.supervision.selectors.work import light_counts, open_problems, statuses_for, task_rows, unit_work
+from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.reports import report_accept, report_return, report_save
 from zhaoshang.supervision.services.urging import assignment_urge
 
@@ -83,7 +87,8 @@ def assignment_report(request, pk: int):
             else:
                 messages.success(request, "已报送。" if "submit" in request.POST else "草稿已保存。")
                 return redirect("supervision:report", pk=assignment.pk)
-    history = assignment.reports.select_related("submitted_by", "reviewed_by").order_by("-due_date")
+    history = (ProgressReport.objects.restrict(request.user, "view").filter(assignment=assignment).distinct()
+               .select_related("submitted_by", "reviewed_by").prefetch_related("attachments").order_by("-due_date"))
     return render(request, "supervision/report.html", {
         "assignment": assignment, "status": status, "period": period, "report": report, "form": form,
         "history": history, "urges": assignment.urges.select_related("created_by")[:20],
@@ -134,3 +139,28 @@ def task_detail(request, pk: int):
         "task": task, "statuses": sorted(statuses.values(), key=lambda s: (s.assignment.measure.ordinal, s.assignment.order)),
         "events": task_timeline(task),
     })
+
+
+@require_POST
+@page("work")
+def attachment_upload(request, pk: int):
+    report = get_for(request.user, "work", ProgressReport.objects.select_related("assignment"), pk=pk)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise SupervisionError("请选择要上传的文件。")
+        if upload.size > settings.MAX_ATTACHMENT_BYTES:
+            raise SupervisionError(f"文件过大，单个附件不超过{settings.MAX_ATTACHMENT_BYTES // 1024 // 1024}MB。")
+        attachment_add(actor=request.user, report=report, filename=upload.name, data=upload.read())
+        messages.success(request, "附件已上传。")
+    except (SupervisionError, PermissionDenied) as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('supervision:report', args=[report.assignment_id])}?period={report.period_key}")
+
+
+@page()
+def attachment_download(request, pk: int):
+    """Evidence is served only to those who may see its report."""
+    attachment = get_for(request.user, "view", ReportAttachment.objects.all(), pk=pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
+                        content_type=attachment.content_type)
