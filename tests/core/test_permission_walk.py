@@ -13,6 +13,7 @@ from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
 from zhaoshang.reports.models import BulletinJob
 from zhaoshang.supervision.services.attachments import attachment_add
+from zhaoshang.supervision.services.escalation import assignment_escalate
 from zhaoshang.supervision.services.reports import ReportInput, report_save
 from tests.supervision.test_attachments import PNG
 
@@ -64,6 +65,8 @@ PAGES = {
     "supervision:report": ("get", _everyone(200)),
     "supervision:notifications": ("get", _everyone(200)),
     "supervision:task": ("get", _everyone(200)),
+    "supervision:escalate": ("post", _office_only(302)),
+    "supervision:escalation_notice": ("get", {"anonymous": LOGIN, "unit": 403, "other_unit": 403, "leader": 200, "admin": 403, "office": 200}),
     "supervision:attachment": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
     "supervision:attachment_upload": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
     "supervision:problems": ("get", _everyone(200)),
@@ -125,6 +128,7 @@ def urls(demo, office):
     solo = Assignment.objects.filter(unit__short_name="市发改委", measure__task__number="9").first()  # 市商务局 not on it
     draft = report_save(actor=unit_user, assignment=solo, submit=False, data=ReportInput(done_text="草稿"))
     attachment = attachment_add(actor=unit_user, report=draft, filename="photo.png", data=PNG)
+    escalation = assignment_escalate(actor=office, assignment=own, leader=User.objects.get(username="leader"), reason="进度滞后")
     bulletin = BulletinJob.objects.create(period="2025-07", plan=demo, requested_by=office, status="done", progress=100)
     bulletin.docx.save("walk.docx", ContentFile(b"PK walk"))
     args = {
@@ -136,7 +140,8 @@ def urls(demo, office):
         "supervision:report": [own.pk], "supervision:urge": [own.pk], "supervision:review": [report.pk],
         "reports:bulletin_row": [bulletin.pk], "reports:bulletin_download": [bulletin.pk, "docx"],
         "supervision:task": [own.measure.task_id], "supervision:attachment": [attachment.pk],
-        "supervision:attachment_upload": [draft.pk], "supervision:problem": [report.problem.pk],
+        "supervision:attachment_upload": [draft.pk], "supervision:escalate": [own.pk],
+        "supervision:escalation_notice": [escalation.pk], "supervision:problem": [report.problem.pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 

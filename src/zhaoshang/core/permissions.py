@@ -6,6 +6,7 @@ Actions:
 - manage: change the plan's structure, units and imports. Office and admin only.
 - audit:  read the audit log and recycle bin. Office and admin.
 - supervise: review reports, urge units, work the coordination list. Office only.
+- oversee: read what is written for the leadership (督办单, bulletins). Office and leaders.
 Leaders never write. Pages, API and exports all ask here.
 """
 
@@ -36,6 +37,8 @@ def can(user, action: str) -> bool:
         return role in (OFFICE, ADMIN)
     if action == "supervise":
         return role == OFFICE
+    if action == "oversee":
+        return role in (OFFICE, LEADER)
     return False
 
 

@@ -164,3 +164,32 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class Escalation(models.Model):
+    """A supervision notice (督办单) the office sends a leader about an assignment that is behind."""
+
+    UNIT_SCOPE = "assignment__unit_id"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="escalations")
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="escalations_received",
+                               verbose_name="呈报领导")
+    year = models.PositiveIntegerField()
+    serial = models.PositiveIntegerField()
+    reason = models.TextField("督办事由及要求")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = models.Manager.from_queryset(RestrictedQuerySet)()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = verbose_name_plural = "督办单"
+        constraints = [models.UniqueConstraint(fields=["year", "serial"], name="one_escalation_number")]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def number(self) -> str:
+        return f"督办〔{self.year}〕{self.serial}号"

@@ -1,27 +1,31 @@
 """Supervision pages: a unit's work, the office's overview, reporting, review, urging, problems."""
 
 import datetime
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from zhaoshang.accounts.models import User
 from zhaoshang.core.decorators import page
-from zhaoshang.core.permissions import UNIT, get_for, is_member_of, role_of
+from zhaoshang.core.permissions import UNIT, can, get_for, is_member_of, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.plans.models import Assignment, Focus, Task
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
 from zhaoshang.supervision.errors import SupervisionError
 from zhaoshang.supervision.forms import ReportForm, ReturnForm, UrgeForm
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
-from zhaoshang.supervision.models import ProgressReport, ReportAttachment
+from zhaoshang.supervision.models import Escalation, ProgressReport, ReportAttachment
+from zhaoshang.supervision.notice_docx import escalation_docx
 from zhaoshang.supervision.selectors.status import statuses_as_of
 from zhaoshang.supervision.selectors.timeline import task_timeline
 from zhaoshang.supervision.selectors.work import light_counts, open_problems, statuses_for, task_rows, unit_work
 from zhaoshang.supervision.services.attachments import attachment_add
+from zhaoshang.supervision.services.escalation import assignment_escalate
 from zhaoshang.supervision.services.reports import report_accept, report_return, report_save
 from zhaoshang.supervision.services.urging import assignment_urge
 
@@ -93,6 +97,8 @@ def assignment_report(request, pk: int):
         "assignment": assignment, "status": status, "period": period, "report": report, "form": form,
         "history": history, "urges": assignment.urges.select_related("created_by")[:20],
         "return_form": ReturnForm(), "urge_form": UrgeForm(),
+        "leaders": User.objects.filter(role="leader", is_active=True),
+        "escalations": assignment.escalations.select_related("leader") if can(request.user, "oversee") else [],
     }, status=400 if form is not None and form.errors else 200)
 
 
@@ -164,3 +170,27 @@ def attachment_download(request, pk: int):
     attachment = get_for(request.user, "view", ReportAttachment.objects.all(), pk=pk)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
                         content_type=attachment.content_type)
+
+
+@require_POST
+@page("supervise")
+def escalate(request, pk: int):
+    assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT).select_related("measure__task", "unit"), pk=pk)
+    leader = User.objects.filter(pk=request.POST.get("leader") or 0, role="leader").first()
+    try:
+        escalation = assignment_escalate(actor=request.user, assignment=assignment, leader=leader,
+                                         reason=request.POST.get("reason", ""))
+        messages.success(request, f"已生成{escalation.number}并呈报{leader.display_name}。")
+    except SupervisionError as error:
+        messages.error(request, str(error))
+    return redirect("supervision:report", pk=assignment.pk)
+
+
+@page("oversee")
+def escalation_notice(request, pk: int):
+    escalation = get_for(request.user, "view", Escalation.objects.select_related(
+        "assignment__measure__task__plan", "assignment__unit", "created_by__unit"), pk=pk)
+    response = HttpResponse(escalation_docx(escalation),
+                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(escalation.number + '.docx')}"
+    return response
