@@ -65,6 +65,7 @@ PAGES = {
     "supervision:report": ("get", _everyone(200)),
     "supervision:notifications": ("get", _everyone(200)),
     "supervision:task": ("get", _everyone(200)),
+    "supervision:settings": ("get", _office_only(200)),
     "supervision:escalate": ("post", _office_only(302)),
     "supervision:escalation_notice": ("get", {"anonymous": LOGIN, "unit": 403, "other_unit": 403, "leader": 200, "admin": 403, "office": 200}),
     "supervision:attachment": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),

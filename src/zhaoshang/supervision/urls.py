@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhaoshang.supervision import views, views_notifications, views_problems, views_ranking
+from zhaoshang.supervision import views, views_notifications, views_problems, views_ranking, views_settings
 
 app_name = "supervision"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("problems/", views_problems.problem_list, name="problems"),
     path("problems/<int:pk>/", views_problems.problem_edit, name="problem"),
+    path("settings/", views_settings.settings_page, name="settings"),
     path("notifications/", views_notifications.notification_list, name="notifications"),
     path("ranking/", views_ranking.ranking, name="ranking"),
     path("ranking.xlsx", views_ranking.ranking_export, name="ranking_export"),
