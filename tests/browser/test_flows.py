@@ -50,3 +50,27 @@ def test_plan_is_usable_on_a_phone(browser, live_server, transactional_db, demo)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 400
     context.close()
+
+
+def test_unit_reports_and_the_office_returns_it(page, browser, live_server):
+    login(page, "nyncj", DEMO_PASSWORD)
+    page.click("text=我的工作")
+    page.locator("a:has-text('任务5·举措1')").click()
+    page.fill("textarea[name=done_text]", "完成农业招商场景清单初稿，对接企业3家")
+    page.fill("input[name=percent]", "40")
+    page.click("button[name=submit]")
+    page.wait_for_selector("text=已报送")
+    office = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    login_at(office, page.base_url, "office")
+    office.goto(page.url)
+    office.fill("input[name=reason]", "请补充对接企业名称")
+    office.click("button[value=return]")
+    office.wait_for_selector("text=已退回")
+    office.screenshot(path=str(SHOTS / "report-returned.png"))
+    page.goto(f"{page.base_url}/supervision/my/")
+    assert page.locator("text=请补充对接企业名称").count() == 1
+
+
+def login_at(page, base_url, username):
+    page.base_url = base_url
+    login(page, username, DEMO_PASSWORD)
