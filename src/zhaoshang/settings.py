@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_filters",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "zhaoshang.accounts",
     "zhaoshang.plans",
     "zhaoshang.supervision",
+    "zhaoshang.projects",
     "zhaoshang.reports",
     "zhaoshang.demo",
 ]

@@ -1,5 +1,6 @@
 """Every page and every API endpoint, walked with every role. A new URL must be added to the table."""
 
+import datetime
 import io
 
 import pytest
@@ -7,10 +8,11 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from zhaoshang.accounts.models import User
+from zhaoshang.accounts.models import Unit, User
 from zhaoshang.api.main import api
 from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
+from zhaoshang.projects.services.projects import ProjectInput, project_create
 from zhaoshang.reports.models import BulletinJob
 from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.escalation import assignment_escalate
@@ -177,6 +179,9 @@ API_EXPECTED = {
     ("post", "/api/v1/assignments/{assignment_id}/reports"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 403},
     ("post", "/api/v1/assignments/{assignment_id}/urge"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
     ("get", "/api/v1/lights"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/projects"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/projects"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("post", "/api/v1/projects/{project_id}/stage"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
 }
 
 
@@ -194,18 +199,23 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
     user = User.objects.get(unit__short_name=users[role]) if role in users else User.objects.get(username=role)
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token_issue(user=user)}"}
     own = Assignment.objects.filter(unit__short_name="市发改委").first()
+    project_id = project_create(actor=User.objects.get(username="office"), data=ProjectInput(
+        name="战略储备基地项目", enterprise_name="某能源公司", amount_wan=20000,
+        lead_unit=Unit.objects.get(short_name="市发改委"))).pk
     seed = NoticeUpload.objects.first().file.read()
     client = Client()
     for (method, path), expected in API_EXPECTED.items():
         if expected is None:
             continue
-        url = path.format(plan_id=demo.pk, assignment_id=own.pk)
+        url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id)
         if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"
             response = client.post(url, {"file": upload}, **headers)
         elif method == "post":
-            body = {"text": "本月完成对接", "percent": 40, "message": "请按时报送"}
+            body = {"text": "本月完成对接", "percent": 40, "message": "请按时报送", "stage": "negotiating",
+                    "date": datetime.date.today().isoformat(), "name": "LNG调峰储备项目", "amount_wan": "20000",
+                    "enterprise": {"name": "某燃气公司"}, "lead_unit": "市发改委"}
             response = client.post(url, body, content_type="application/json", **headers)
         elif method == "patch":
             response = client.patch(url, {"contact_person": "李四"}, content_type="application/json", **headers)

@@ -115,7 +115,7 @@ def test_inline_lead_mark():
 
 
 def test_not_units():
-    assert parse_unit_text("2025年底前完成") is None
+    assert parse_unit_text("2025年底前完成").units == []  # a deadline, no units
     assert parse_unit_text("含光电子、新材料等") is None
     assert not is_unit_name("重点招引高端聚烯烃")
     assert is_unit_name("各产业链招商专班")
@@ -221,8 +221,10 @@ def test_units_and_deadline_in_two_groups():
     assert (spec.units, spec.deadline_raw) == (["市商务局", "市发改委"], "2025年12月底")
 
 
-def test_a_bare_deadline_group_is_not_units():
-    assert split_trailing_group("推动项目落地（2025年底前完成）") == ("推动项目落地（2025年底前完成）", None)
+def test_a_bare_deadline_group_is_a_deadline_not_units():
+    body, spec = split_trailing_group("推动项目落地（2025年底前完成）")
+    assert (body, spec.units, spec.deadline_raw) == ("推动项目落地", [], "2025年底前完成")
+    assert split_trailing_group("推动项目落地（第一批）") == ("推动项目落地（第一批）", None)
 
 
 def test_di_yi_ordinals_number_measures():

@@ -216,7 +216,8 @@ def test_flat_table_without_a_target_column():
     assert [(i.value, i.year) for t in parsed.tasks for i in t.indicators] == [(50, 2025), (4, None)]
 
 
-# (p) 江口: "1." headings over "（1）" items, a title ending in 工作任务, no 文号.
+# (p) 江口: "1." headings over "（1）" items whose numbering restarts under each heading: the heading is the
+# task (its text the headline), the "（1）" items its measures. A title ending in 工作任务, no 文号.
 JIANGKOU = """江口县2025年招商引资工作任务
 为完成全年招商引资目标任务，现将工作任务分解如下：
 1.开展产业链招商
@@ -229,16 +230,17 @@ JIANGKOU = """江口县2025年招商引资工作任务
 """
 
 
-def test_numbered_headings_over_paren_items():
+def test_numbered_headings_over_paren_items_are_the_tasks():
     parsed = parse_text(JIANGKOU)
     assert parsed.title == "江口县2025年招商引资工作任务"
     assert parsed.issuer == "江口县人民政府办公室"
     assert [(t.focus, t.target, t.deadline) for t in parsed.tasks] == [
-        ("开展产业链招商", "绘制产业链图谱，全年引进项目10个", None),
-        ("开展产业链招商", "组建招商专班", None),
-        ("强化平台招商", "办好招商推介会2场", "2025-10"),
+        ("", "开展产业链招商。绘制产业链图谱，全年引进项目10个", None),
+        ("", "强化平台招商。办好招商推介会2场", "2025-10"),
     ]
-    assert [_units(t) for t in parsed.tasks] == [[["县发改局"]], [["县商务局", "县经信局"]], [["县商务局"]]]
+    assert [[m.text for m in t.measures] for t in parsed.tasks] == [
+        ["绘制产业链图谱，全年引进项目10个。", "组建招商专班。"], ["办好招商推介会2场。"]]
+    assert [_units(t) for t in parsed.tasks] == [[["县发改局"], ["县商务局", "县经信局"]], [["县商务局"]]]
     assert parsed.goals == []  # "全年招商引资目标任务" in a sentence is no goal section
 
 

@@ -4,11 +4,12 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from zhaoshang.api import accounts, plans, supervision
+from zhaoshang.api import accounts, plans, projects, supervision
 from zhaoshang.api.auth import API_AUTH
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.errors import PlanError
+from zhaoshang.projects.errors import ProjectError
 from zhaoshang.supervision.errors import ReportConflict, SupervisionError
 
 api = NinjaAPI(title="招商引资工作管理平台 API", version="1", urls_namespace="api", auth=API_AUTH)
@@ -16,6 +17,7 @@ api.add_router("/auth", accounts.auth_router)
 api.add_router("/units", accounts.units_router)
 api.add_router("/", plans.router)
 api.add_router("/", supervision.router)
+api.add_router("/", projects.router)
 
 
 @api.exception_handler(PermissionDenied)
@@ -45,6 +47,7 @@ def conflict(request, exc):
 
 @api.exception_handler(NoticeError)
 @api.exception_handler(SupervisionError)
+@api.exception_handler(ProjectError)
 @api.exception_handler(PlanError)
 def bad_input(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)

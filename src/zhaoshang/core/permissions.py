@@ -72,6 +72,11 @@ def is_member_of(user, unit_id: int | None) -> bool:
     return role_of(user) == UNIT and unit_id is not None and user.unit_id == unit_id
 
 
+def listing_action(user) -> str:
+    """Lists of unit-owned work are scoped to the caller: a unit user lists its own unit's, others everything."""
+    return "work" if role_of(user) == UNIT else "view"
+
+
 def get_for(user, action: str, queryset, **lookup):
     """The one object matching `lookup` that `user` may `action`; 404 whether missing or forbidden."""
     obj = queryset.restrict(user, action).filter(**lookup).first()

@@ -19,6 +19,7 @@ from zhaoshang.core.audit import audit_record
 from zhaoshang.demo.history import HistoryWriter
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.plans.models import Plan
+from zhaoshang.projects.models import Tag
 from zhaoshang.plans.services.importing import notice_apply, notice_upload
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -78,6 +79,7 @@ def _load(actor, data: dict, folder: Path) -> Plan:
     notice = folder / data["plan_file"]
     upload = notice_upload(actor=actor, filename=notice.name, data=notice.read_bytes())
     plan = notice_apply(upload=upload, actor=actor)
+    Tag.objects.bulk_create([Tag(name=name, kind=kind, order=i) for i, (name, kind) in enumerate(data.get("tags", []))])
     office_unit = units[data["office_unit"]]
     accounts = [("office", Role.OFFICE, office_unit, "督办专员"), ("leader", Role.LEADER, None, "市政府领导"),
                 ("admin", Role.ADMIN, None, "系统管理员")]

@@ -2,27 +2,33 @@
 
 `year` is the notice's own year (from its title or date): it completes deadlines written without one
 ("9月底前"). An indicator whose target says 全年/年内/今年 takes its year from the task's deadline.
+
+A task's only measure listing "一是…；二是…" becomes one measure per item (see measures.py); the text
+before 一是 is dropped when the target already holds it (a prose task's headline), else it opens the
+first measure. "未识别到工作重点" is warned per task only when the notice has 工作重点 at all
+(`expect_focus`): a list without a 工作重点 column or headings simply has none, which is nothing to fix.
 """
 
 import re
 
 from zhaoshang.notices.deadlines import parse_deadline
 from zhaoshang.notices.indicators import extract_indicators
-from zhaoshang.notices.measures import build_measure
-from zhaoshang.notices.model import Task, TaskDraft
+from zhaoshang.notices.measures import build_measure, split_enumeration
+from zhaoshang.notices.model import MeasureDraft, Task, TaskDraft
 from zhaoshang.notices.units import parse_unit_text
 
 
 _THIS_YEAR = re.compile(r"全年|年内|今年|本年")
+_PUNCTUATION = re.compile(r"[\s。；;，,：:、]")
 
 
-def build_task(draft: TaskDraft, year: int | None = None) -> Task:
+def build_task(draft: TaskDraft, year: int | None = None, expect_focus: bool = True) -> Task:
     """One task with measures parsed, deadline normalised, indicators read and doubts noted."""
     task = Task(number=draft.number, focus=draft.focus.strip(), target=draft.target.strip())
     task.warnings = list(draft.warnings)
     fallback = parse_unit_text(draft.unit_text) if draft.unit_text else None
     measure_deadlines = []
-    for index, measure_draft in enumerate(draft.measures, start=1):
+    for index, measure_draft in enumerate(_enumerated(draft), start=1):
         measure = build_measure(measure_draft, fallback)
         if not measure.text:
             continue
@@ -41,9 +47,23 @@ def build_task(draft: TaskDraft, year: int | None = None) -> Task:
         task.warnings.append("未识别到工作举措")
     if not task.target:
         task.warnings.append("未识别到目标")
-    if not task.focus:
+    if not task.focus and expect_focus:
         task.warnings.append("未识别到工作重点")
     return task
+
+
+def _enumerated(draft: TaskDraft) -> list[MeasureDraft]:
+    """The draft's measures, its only measure split when it lists "一是…；二是…"."""
+    if len(draft.measures) != 1:
+        return draft.measures
+    only = draft.measures[0]
+    found = split_enumeration(only.text)
+    if not found:
+        return draft.measures
+    lead, items = found
+    if lead and _PUNCTUATION.sub("", lead) not in _PUNCTUATION.sub("", draft.target):
+        items[0] = lead + items[0]
+    return [MeasureDraft(item, only.unit_text, only.deadline_raw) for item in items]
 
 
 def _set_deadline(task: Task, raw: str | None, measure_deadlines: list[str], year: int | None) -> None:

@@ -27,6 +27,7 @@ _BARE_MONEY = re.compile(r"(?<![\d.一二三四五六七八九十百千万])(?P<
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|《[^《》]*》|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|＂[^＂]*＂")
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]{1,2}是\s*[，,：:]?")  # "一是" opening a listed item
 _CLAUSE_BREAK = re.compile(r"[，,；;。！!？?\n]")
 _GROWTH = re.compile(r"(?:增长|提高|提升|增加|增幅|增速|上升)")
 _DECLINE = re.compile(r"(?:下降|降低|减少)")
@@ -179,7 +180,7 @@ def target_from_text(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
     if not sentences:
         return text.strip()
-    chosen = [sentences[0]] + [s for s in sentences[1:] if extract_indicators(s)]
+    chosen = [sentences[0]] + [_ENUMERATOR.sub("", s) for s in sentences[1:] if extract_indicators(s)]
     return "".join(chosen).rstrip("。；;")
 
 

@@ -142,11 +142,11 @@ def _read_body(lines: list[str], index: int, columns: _Columns) -> tuple[list[Ta
 
 
 def _task_number(line: str, current: _Open | None, drafts: list[TaskDraft]) -> int | None:
-    if not (len(line) <= 3 and line.isdigit()):
+    if not (len(line) <= 4 and line.isdigit()):
         return None
     value = int(line)
     if not drafts:
-        return value
+        return value if len(line) <= 3 else None
     if current and current.draft.deadline_raw is None and not current.measure_lines:
         return None  # still before this task's measures: a stray number, not the next task
     last = int(drafts[-1].number)

@@ -1,14 +1,21 @@
-"""Measures (举措): splitting a measures cell into items and reading one item's text and units."""
+"""Measures (举措): splitting a measures cell into items and reading one item's text and units.
+
+"一是…；二是…；三是…" in a task's only measure lists distinct actions under one unit group: each item
+becomes a measure of its own, sharing the group (an office reports per action, and each action may
+finish at its own pace). When the author already numbered the measures ("1." "2."), an 一是/二是 list
+inside one of them details that measure and is left whole. See split_enumeration and builder.
+"""
 
 import re
 
 from zhaoshang.notices.model import Measure, MeasureDraft
-from zhaoshang.notices.ordinals import MEASURE_LEVELS, match_ordinal
+from zhaoshang.notices.ordinals import MEASURE_LEVELS, match_ordinal, to_int
 from zhaoshang.notices.units import UnitSpec, is_label_line, parse_unit_text, split_trailing_group
 
 _INLINE_ORDINAL = re.compile(
     r"(?:^|(?<=[。；;）)\s，,：:]))\s*(?:(\d{1,2})\s*[.．、](?![\d.．])|[（(](\d{1,2})[）)])|([①-⑳])"
 )
+_ENUMERATOR = re.compile(r"(?:^|(?<=[。；;，,：:\s]))([一二三四五六七八九十]{1,2})是\s*[，,：:]?")
 _SECOND_ORDINAL = re.compile(r"[。；;）)\s，,：:]\s*(?:2\s*[.．、]|[（(]2[）)])|②")
 
 
@@ -67,6 +74,38 @@ def split_inline(text: str) -> list[str]:
         return [text]
     pieces = [text[:starts[0]]] + [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def split_enumeration(text: str) -> tuple[str, list[str]] | None:
+    """"强化平台招商。一是…；二是…。（A）" → ("强化平台招商。", ["….（A）", "…。（A）"]), or None.
+
+    Items count only in sequence from 一是; the trailing unit group goes with every item that has none.
+    """
+    if "二是" not in text:
+        return None
+    text = text.strip()
+    body = split_trailing_group(text)[0]
+    group = text[len(body):]
+    starts, expected = [], 1
+    for found in _ENUMERATOR.finditer(body):
+        if to_int(found.group(1)) == expected:
+            starts.append(found)
+            expected += 1
+    if len(starts) < 2:
+        return None
+    ends = [found.start() for found in starts[1:]] + [len(body)]
+    items = [_enumerated_item(body[found.end():end], group) for found, end in zip(starts, ends)]
+    return body[:starts[0].start()].strip(), [item for item in items if item]
+
+
+def _enumerated_item(piece: str, group: str) -> str:
+    piece = piece.strip().rstrip("；;，,。 ")
+    if not piece:
+        return ""
+    own_body, own = split_trailing_group(piece)
+    if own is not None:  # "一是…（A）；二是…（B）": the item keeps its own group
+        return own_body.rstrip("；;，,。") + "。" + piece[len(own_body):]
+    return piece + "。" + group
 
 
 def build_measure(draft: MeasureDraft, fallback: UnitSpec | None) -> Measure:

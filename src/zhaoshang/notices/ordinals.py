@@ -18,7 +18,7 @@ _PATTERNS = (
     (LEVEL_CN_PAREN, re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]\s*")),
     (LEVEL_CN, re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     (LEVEL_ARABIC_PAREN, re.compile(r"^(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,2})[)）])\s*")),
-    (LEVEL_ARABIC, re.compile(r"^(\d{1,3})\s*[.．、](?![\d.．])\s*")),
+    (LEVEL_ARABIC, re.compile(r"^(\d{1,4})\s*[.．、](?![\d.．])\s*")),
     (LEVEL_ARABIC, re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[，,、：:．.]\s*")),
     (LEVEL_CIRCLED, re.compile(r"^([①-⑳])\s*")),
 )

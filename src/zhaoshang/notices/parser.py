@@ -49,7 +49,8 @@ def parse_document(document: Document) -> ParsedNotice:
         doc_number=header.doc_number, date=header.date, source_format=document.source_format, layout=layout,
     )
     year = notice_year(notice)
-    notice.tasks = [build_task(d, year) for d in drafts]
+    expect_focus = any(d.focus.strip() for d in drafts)  # else the list has no 工作重点 at all
+    notice.tasks = [build_task(d, year, expect_focus) for d in drafts]
     notice.goals = extract_goals(preface, year)
     notice.chains = extract_chains(notice.tasks)
     notice.warnings = _header_warnings(notice) + check_numbering(notice.tasks)

@@ -113,14 +113,17 @@ def _split_conjunction(name: str) -> list[str]:
 
 
 def parse_unit_text(text: str) -> UnitSpec | None:
-    """Read a unit group's content or a label line; None when it does not name units."""
+    """Read a unit group's content or a label line; None when it names neither units nor a deadline.
+
+    A group holding only a deadline ("2025年底前完成") gives a spec without units.
+    """
     text = text.strip().strip("。；;，,").strip()
     if not text or len(text) > _MAX_UNIT_TEXT:
         return None
     if _LABELLED_PART.search(text):
         return _parse_labelled(text)
     text, deadline = _cut_deadline(text) if _DEADLINE_HINT.search(text) else (text, None)
-    spec = _parse_names(text) if text else None
+    spec = _parse_names(text) if text else UnitSpec(deadline_raw=deadline) if deadline else None
     if deadline and spec:
         spec.deadline_raw = deadline
     return spec
@@ -169,9 +172,18 @@ def _parse_plain(text: str) -> UnitSpec | None:
 
 
 def _parse_labelled(text: str) -> UnitSpec | None:
-    lead, co, others, deadline, labelled = [], [], [], None, False
-    for part in _LABELLED_PART.finditer(text):
-        label, value = part.group("label"), part.group("value").strip().strip("。，,")
+    """Labelled parts, and unlabelled ones between them: "市商务局牵头；配合单位：A、B" reads lead first."""
+    lead, co, others, free, deadline, labelled = [], [], [], [], None, False
+    for label, value in _labelled_parts(text):
+        if label is None:  # an unlabelled part: "X牵头", a plain unit list, or a deadline
+            spec = parse_unit_text(value)
+            if spec and spec.deadline_raw:
+                deadline = deadline or spec.deadline_raw
+            if spec and spec.lead_labelled:
+                lead += spec.units
+            elif spec:
+                free += spec.units
+            continue
         if _IS_DEADLINE_LABEL.fullmatch(label):
             deadline = value or None
             continue
@@ -186,10 +198,27 @@ def _parse_labelled(text: str) -> UnitSpec | None:
         else:
             others += names
             labelled = labelled or bool(inner and inner.lead_labelled)
-    if not (lead or co or others or deadline):
+    if not (lead or co or others or free or deadline):
         return None
-    units = list(dict.fromkeys(lead + co + others))
-    return UnitSpec(units, lead_labelled=bool(lead) or labelled, deadline_raw=deadline)
+    units = list(dict.fromkeys(lead + free + co + others))
+    return UnitSpec(units, lead_labelled=bool(lead) or labelled or bool(free and co), deadline_raw=deadline)
+
+
+def _labelled_parts(text: str):
+    """(label, value) for each labelled part, and (None, text) for each unlabelled part between them."""
+    position = 0
+    for part in _LABELLED_PART.finditer(text):
+        yield from _free_parts(text[position:part.start()])
+        yield part.group("label"), part.group("value").strip().strip("。，,")
+        position = part.end()
+    yield from _free_parts(text[position:])
+
+
+def _free_parts(text: str):
+    for piece in re.split(r"[；;]", text):
+        piece = piece.strip().strip("。，,、").strip()
+        if piece:
+            yield None, piece
 
 
 def format_spec(spec: UnitSpec) -> str:

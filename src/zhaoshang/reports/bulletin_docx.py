@@ -52,7 +52,7 @@ def _focuses(document, data: BulletinData) -> None:
         style.paragraph(document, "暂无工作重点。")
         return
     style.table(document, ["工作重点", "任务（序号）", "责任分工", "红灯", "黄灯", "蓝灯", "绿灯", "灰灯", "平均进度"],
-                rows, [30, 30, 16, 12, 12, 12, 12, 12, 20])
+                rows, [28, 36, 14, 12, 12, 12, 12, 12, 18])
     style.paragraph(document, "注：任务灯色取牵头单位责任分工灯色中最差者；平均进度为各责任分工最近报送完成进度的平均值。")
 
 
@@ -83,7 +83,7 @@ def _ranking(document, data: BulletinData) -> None:
     rows = [[r.rank, r.unit_name, r.assignments, r.due_periods, r.on_time, r.missing, _rate(r.on_time_rate),
              f"{r.completion:g}%", r.urged, r.returned, r.light_label] for r in data.ranking]
     style.table(document, ["排名", "责任单位", "分工", "应报", "按时", "缺报", "按时报送率", "完成进度", "催办", "退回", "灯色"],
-                rows, [10, 30, 11, 11, 11, 11, 18, 16, 11, 11, 13])
+                rows, [12, 28, 12, 12, 12, 12, 17, 15, 12, 12, 12])
 
 
 def _problems(document, data: BulletinData) -> None:

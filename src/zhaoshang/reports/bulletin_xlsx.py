@@ -18,7 +18,8 @@ HEADER_ROW = 2
 
 
 def _values(row: AssignmentRow) -> list:
-    return [row.task_number, row.focus, f"{row.measure_ordinal}. {row.measure_text}", row.unit, row.role,
+    number = int(row.task_number) if row.task_number.isdigit() else row.task_number
+    return [number, row.focus, f"{row.measure_ordinal}. {row.measure_text}", row.unit, row.role,
             row.light_label, row.reason, row.latest_period, row.report_state, row.progress, row.latest_text]
 
 

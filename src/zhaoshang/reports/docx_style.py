@@ -121,10 +121,18 @@ def table(document, headers: list[str], rows: list[list], widths_mm: list[float]
         parse_xml('<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
     for values in rows:
         _cells(grid.add_row(), ["" if v is None else str(v) for v in values], BODY_FONT, center=False)
-    for index, width in enumerate(widths_mm):
-        for cell in grid.columns[index].cells:
-            cell.width = Mm(width)
+    _widths(grid, widths_mm)
     return grid
+
+
+def _widths(grid, widths_mm: list[float]) -> None:
+    """Fixed column widths, written where Word (cells) and LibreOffice and WPS (the grid) each read them."""
+    grid.autofit = False
+    for column, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+        column.set(qn("w:w"), str(Mm(width).twips))
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            cell.width = Mm(width)
 
 
 def _cells(row, values: list[str], font: str, center: bool) -> None:

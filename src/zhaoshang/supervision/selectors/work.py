@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from zhaoshang.core.permissions import UNIT, role_of
+from zhaoshang.core.permissions import listing_action
 from zhaoshang.plans.models import Task
 from zhaoshang.plans.selectors import assignments_for, current_plan_for
 from zhaoshang.supervision.choices import ProblemStatus, ReportStatus
@@ -17,7 +17,7 @@ from zhaoshang.supervision.selectors.status import AssignmentStatus, statuses_as
 
 def supervised_assignments(*, user, plan=None, unit_id: int | None = None, task_id: int | None = None):
     """Assignments the caller follows: a unit user its own unit's, the office and leaders every unit's."""
-    action = "work" if role_of(user) == UNIT else "view"
+    action = listing_action(user)
     plan = plan or current_plan_for(user=user)
     if plan is None:
         return assignments_for(user=user, action=action).none()

@@ -1,0 +1,115 @@
+"""The pipeline over the API: create a project (names accepted for chain, channel, unit, tags), move its stage, list."""
+
+import datetime
+from decimal import Decimal
+
+from ninja import Query, Router, Schema, Status
+
+from zhaoshang.accounts.resolution import UnitIndex
+from zhaoshang.projects.errors import PossibleDuplicate
+from zhaoshang.projects.lookups import chain_named, channel_value, tags_named, unit_named
+from zhaoshang.projects.selectors import project_for, projects_for
+from zhaoshang.projects.services.lifecycle import project_stage_change
+from zhaoshang.projects.services.projects import ProjectInput, project_create
+
+router = Router(tags=["项目库"])
+
+
+class EnterpriseIn(Schema):
+    name: str
+    credit_code: str = ""
+
+
+class ProjectIn(Schema):
+    name: str
+    enterprise: EnterpriseIn
+    amount_wan: Decimal
+    fixed_asset_wan: Decimal | None = None
+    chain: str | None = None
+    tags: list[str] = []
+    channel: str = "直接招引"
+    channel_detail: str = ""
+    lead_unit: str
+    park: str = ""
+    town: str = ""
+    team: str = ""
+    chief_officer: str = ""
+    notes: str = ""
+    allow_duplicate: bool = False
+
+
+class ProjectOut(Schema):
+    id: int
+    name: str
+    enterprise: str
+    amount_wan: Decimal
+    chain: str | None
+    channel: str
+    tags: list[str]
+    lead_unit: str
+    stage: str
+    state: str
+    stage_since: datetime.date
+    signed_on: datetime.date | None
+
+
+def _out(project) -> dict:
+    return {"id": project.pk, "name": project.name, "enterprise": "、".join(e.name for e in project.enterprises.all()),
+            "amount_wan": project.amount_wan, "chain": project.chain.name if project.chain else None,
+            "channel": project.channel, "tags": [t.name for t in project.tags.all()],
+            "lead_unit": project.lead_unit.display_name, "stage": project.stage, "state": project.state,
+            "stage_since": project.stage_since, "signed_on": project.signed_on}
+
+
+class Duplicate(Schema):
+    detail: str
+    existing_id: int
+
+
+@router.post("projects", response={201: ProjectOut, 409: Duplicate})
+def project_add(request, payload: ProjectIn):
+    """Create a project; a similar project of the same enterprise answers 409 with its id (allow_duplicate to override)."""
+    data = ProjectInput(
+        name=payload.name, enterprise_name=payload.enterprise.name, credit_code=payload.enterprise.credit_code,
+        amount_wan=payload.amount_wan, fixed_asset_wan=payload.fixed_asset_wan, chain=chain_named(payload.chain or ""),
+        tags=tags_named(payload.tags), channel=channel_value(payload.channel), channel_detail=payload.channel_detail,
+        lead_unit=unit_named(payload.lead_unit, UnitIndex()), park=payload.park, town=payload.town, team=payload.team,
+        chief_officer=payload.chief_officer, notes=payload.notes,
+    )
+    try:
+        project = project_create(actor=request.user, data=data, allow_duplicate=payload.allow_duplicate)
+    except PossibleDuplicate as duplicate:
+        return Status(409, {"detail": str(duplicate), "existing_id": duplicate.existing.pk})
+    return Status(201, _out(project))
+
+
+class StageIn(Schema):
+    stage: str
+    date: datetime.date
+    note: str = ""
+
+
+@router.post("projects/{project_id}/stage", response=ProjectOut)
+def project_stage(request, project_id: int, payload: StageIn):
+    """Move a project (own unit's, or any for the office); a date may be past, never future."""
+    project = project_for(user=request.user, pk=project_id, action="work")
+    project_stage_change(actor=request.user, project=project, stage=payload.stage, happened_on=payload.date, note=payload.note)
+    return _out(project_for(user=request.user, pk=project_id))
+
+
+class ProjectQuery(Schema):
+    chain: str | None = None
+    stage: str | None = None
+    channel: str | None = None
+    tag: str | None = None
+    year: int | None = None
+    min_amount_wan: Decimal | None = None
+    unit: int | None = None
+    q: str | None = None
+
+
+@router.get("projects", response=list[ProjectOut])
+def project_list(request, filters: Query[ProjectQuery]):
+    """Projects the caller may list (a unit user: its own unit's), filtered."""
+    params = {k: str(v) for k, v in filters.dict().items() if v not in (None, "")}
+    return [_out(p) for p in projects_for(user=request.user, params=params)[:1000]]

@@ -1,0 +1,13 @@
+"""Errors the project services raise with a message for the user."""
+
+
+class ProjectError(Exception):
+    """A project write that cannot be done as asked."""
+
+
+class PossibleDuplicate(ProjectError):
+    """The same enterprise already has a project with a similar name."""
+
+    def __init__(self, existing):
+        self.existing = existing
+        super().__init__(f"疑似重复项目：该企业已有相似项目“{existing.name}”（编号{existing.pk}），请核实后关联，不要重复录入。")

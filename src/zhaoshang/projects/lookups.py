@@ -1,0 +1,45 @@
+"""Turning the names people type (产业链, 渠道, 单位, 标签) into rows; shared by the API and the Excel import."""
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.accounts.resolution import UnitIndex
+from zhaoshang.plans.models import Chain
+from zhaoshang.projects.choices import Channel
+from zhaoshang.projects.errors import ProjectError
+from zhaoshang.projects.models import Tag
+
+CHANNEL_BY_NAME = {**{label: value for value, label in Channel.choices}, **{value: value for value in Channel.values},
+                   "平台招商": Channel.PLATFORM, "基金": Channel.FUND, "国企": Channel.SOE, "科创": Channel.SCITECH}
+
+
+def channel_value(name: str) -> str:
+    value = CHANNEL_BY_NAME.get((name or "").strip())
+    if value is None:
+        raise ProjectError(f"招引渠道“{name}”不正确，可选：{'、'.join(Channel.labels)}")
+    return value
+
+
+def chain_named(name: str, plan=None) -> Chain | None:
+    """The live, unmerged chain of that name (in `plan` if given, else the newest plan having it)."""
+    if not name:
+        return None
+    chains = Chain.objects.filter(name=name.strip(), merged_into__isnull=True, plan__deleted_at__isnull=True)
+    chain = (chains.filter(plan=plan) if plan else chains.order_by("-plan__issued_on", "-plan_id")).first()
+    if chain is None:
+        raise ProjectError(f"产业链“{name}”不存在")
+    return chain
+
+
+def unit_named(name: str, index: UnitIndex | None = None) -> Unit:
+    resolution = (index or UnitIndex()).resolve(name or "")
+    if not resolution.resolved:
+        raise ProjectError(f"单位“{name}”不存在")
+    return resolution.unit
+
+
+def tags_named(names) -> list[Tag]:
+    names = [n.strip() for n in names if n and n.strip()]
+    tags = {t.name: t for t in Tag.objects.filter(name__in=names)}
+    unknown = [n for n in names if n not in tags]
+    if unknown:
+        raise ProjectError(f"标签“{'、'.join(unknown)}”不在标签列表中，请联系督办办公室添加")
+    return [tags[n] for n in names]

@@ -1,0 +1,155 @@
+"""Enterprises (investors), projects with their chain, channel and tags, and every dated stage change."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.core.models import RestrictedQuerySet, SoftDeleteModel
+from zhaoshang.plans.models import Chain, ChainLink
+from zhaoshang.plans.storage import private_storage
+from zhaoshang.projects.choices import Channel, Stage, State, TagKind
+from zhaoshang.projects.credit_code import credit_code_error
+
+
+class Enterprise(SoftDeleteModel):
+    """An investor: a registered company (with its credit code), a foreign or not-yet-registered investor."""
+
+    name = models.CharField("企业名称", max_length=200, db_index=True)
+    credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True, db_index=True)
+    origin_province = models.CharField("来源省份", max_length=20, blank=True)
+    origin_city = models.CharField("来源城市", max_length=30, blank=True)
+    is_overseas = models.BooleanField("境外", default=False)
+    is_listed = models.BooleanField("上市企业", default=False)
+    exchange = models.CharField("上市地", max_length=30, blank=True)
+    stock_code = models.CharField("股票代码", max_length=20, blank=True)
+    industry = models.CharField("行业", max_length=50, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = verbose_name_plural = "企业"
+        constraints = [models.UniqueConstraint(fields=["credit_code"], condition=~models.Q(credit_code="") & models.Q(deleted_at__isnull=True),
+                                               name="one_enterprise_per_credit_code")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.credit_code:
+            error = credit_code_error(self.credit_code)
+            if error:
+                raise ValidationError({"credit_code": error})
+        if self.is_listed and not self.stock_code:
+            raise ValidationError({"stock_code": "上市企业请填写股票代码"})
+
+
+class Contact(models.Model):
+    """A person at an enterprise; phones are masked in exports for roles that should not see them."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField("姓名", max_length=30)
+    title = models.CharField("职务", max_length=50, blank=True)
+    phone = models.CharField("电话", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联系人"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    """A sector or scenario tag (农业场景, 数字经济, 能源 …); the office manages the list."""
+
+    name = models.CharField("标签", max_length=30, unique=True)
+    kind = models.CharField("类别", max_length=10, choices=TagKind.choices, default=TagKind.SECTOR)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = verbose_name_plural = "项目标签"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Project(SoftDeleteModel):
+    """An attracted project from first contact to production."""
+
+    UNIT_SCOPE = "lead_unit_id"
+
+    name = models.CharField("项目名称", max_length=200)
+    enterprises = models.ManyToManyField(Enterprise, related_name="projects", verbose_name="投资企业")
+    amount_wan = models.DecimalField("计划总投资(万元)", max_digits=14, decimal_places=2)
+    fixed_asset_wan = models.DecimalField("其中固定资产投资(万元)", max_digits=14, decimal_places=2, null=True, blank=True)
+    chain = models.ForeignKey(Chain, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects", verbose_name="产业链")
+    chain_link = models.ForeignKey(ChainLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects", verbose_name="产业链环节")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="projects", verbose_name="标签")
+    channel = models.CharField("招引渠道", max_length=10, choices=Channel.choices, default=Channel.DIRECT)
+    channel_detail = models.CharField("渠道说明", max_length=100, blank=True, help_text="哪个平台/基金/国企")
+    park = models.CharField("落户园区", max_length=50, blank=True)
+    town = models.CharField("所在镇街", max_length=50, blank=True)
+    lead_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="projects", verbose_name="牵头单位")
+    team = models.CharField("招商专班", max_length=50, blank=True)
+    chief_officer = models.CharField("首席服务官", max_length=30, blank=True)
+    source = models.CharField("项目来源/线索", max_length=200, blank=True)
+    notes = models.TextField("备注", blank=True)
+    stage = models.CharField("阶段", max_length=12, choices=Stage.choices, default=Stage.LEAD, db_index=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.ACTIVE, db_index=True)
+    stage_since = models.DateField("进入当前阶段日期")
+    state_reason = models.CharField("停滞/终止原因", max_length=300, blank=True)
+    # the date each stage was reached (kept for counting; cleared when a project moves back before it)
+    signed_on = models.DateField("签约日期", null=True, blank=True)
+    registered_on = models.DateField("注册日期", null=True, blank=True)
+    started_on = models.DateField("开工日期", null=True, blank=True)
+    producing_on = models.DateField("投产日期", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = verbose_name_plural = "项目"
+        indexes = [
+            models.Index(fields=["chain", "signed_on", "amount_wan"], name="project_chain_signed"),
+            models.Index(fields=["channel", "signed_on", "amount_wan"], name="project_channel_signed"),
+            models.Index(fields=["stage", "state", "updated_at"], name="project_stage_state"),
+            models.Index(fields=["lead_unit", "stage"], name="project_unit_stage"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.amount_wan is not None and self.amount_wan <= 0:
+            raise ValidationError({"amount_wan": "计划总投资应大于0"})
+        if self.fixed_asset_wan is not None and self.amount_wan is not None and self.fixed_asset_wan > self.amount_wan:
+            raise ValidationError({"fixed_asset_wan": "固定资产投资不能大于计划总投资"})
+        if self.chain_link_id and self.chain_id and self.chain_link.chain_id != self.chain_id:
+            raise ValidationError({"chain_link": "产业链环节不属于所选产业链"})
+
+
+class StageChange(models.Model):
+    """A dated move of a project: when it happened (maybe earlier than entered), who, why, the evidence."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=12, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=12, choices=Stage.choices)
+    from_state = models.CharField(max_length=10, choices=State.choices, blank=True)
+    to_state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE)
+    happened_on = models.DateField("发生日期")
+    note = models.CharField("说明", max_length=500, blank=True)
+    evidence = models.FileField("佐证材料", storage=private_storage, upload_to="evidence/%Y/%m/", blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    objects = models.Manager.from_queryset(RestrictedQuerySet)()
+
+    class Meta:
+        ordering = ["project", "happened_on", "id"]
+        verbose_name = verbose_name_plural = "阶段变更"
+        indexes = [models.Index(fields=["to_stage", "happened_on"]), models.Index(fields=["project", "happened_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} → {self.get_to_stage_display()} {self.happened_on}"

@@ -1,0 +1,1 @@
+"""Writes on the pipeline: projects and their lifecycle."""
