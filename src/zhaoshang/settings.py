@@ -5,6 +5,7 @@ ZHAOSHANG_DATA_DIR, ZHAOSHANG_HTTPS, ZHAOSHANG_SESSION_MINUTES, EMAIL_HOST/EMAIL
 EMAIL_HOST_PASSWORD/EMAIL_USE_TLS, ZHAOSHANG_MAX_UPLOAD_MB.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -178,6 +179,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 # Supervision: the light thresholds preset (docs/LIGHTS.md)
 LIGHT_PRESET = os.environ.get("ZHAOSHANG_LIGHT_PRESET", "points_10_30")
+
+# Projects: the phase clock's months per stage (JSON, merged over these defaults) and the days without an update
+# that flag a project (zhaoshang.projects.clock)
+ZHAOSHANG_STAGE_BUDGETS = {"negotiating": 3, "signed": 1, "registered": 2, "permitting": 3, "started": 12, **json.loads(os.environ.get("ZHAOSHANG_STAGE_BUDGETS") or "{}")}
+ZHAOSHANG_STALE_DAYS = int(os.environ.get("ZHAOSHANG_STALE_DAYS", "30"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

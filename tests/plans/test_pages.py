@@ -3,7 +3,6 @@
 import io
 from pathlib import Path
 
-from django.test import Client
 
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.plans.models import Assignment, Chain, ChainLink, NoticeUpload, Plan

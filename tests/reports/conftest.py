@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 
-from tests.supervision.conftest import agri_user, submit_on, task5_assignment  # noqa: F401 (fixtures)
 from zhaoshang.plans.models import Assignment
 from zhaoshang.supervision.models import Problem
 
@@ -12,7 +11,7 @@ D = datetime.date
 
 
 @pytest.fixture
-def july(demo, agri_user, other_unit_user, task5_assignment, submit_on):  # noqa: F811
+def july(demo, agri_user, other_unit_user, task5_assignment, submit_on):
     """市商务局 reports both assignments on time in June and July (July raising a problem); 市农业农村局 reports
     task 5 in June only, so it is yellow at the end of July; most others have missed two months: red."""
     for assignment in Assignment.objects.filter(unit=other_unit_user.unit).order_by("pk"):

@@ -11,6 +11,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zhaoshang.notices.normalize import HALFWIDTH
 from zhaoshang.notices.ordinals import to_int
@@ -38,6 +39,7 @@ _RANGE_TAIL = re.compile(r"^.*?(?:至|到|[-—－~～])")
 _TRAILING_PUNCT = re.compile(r"[\s。；;，,]+$")
 _YEAR_CELL = re.compile(r"20\d{2}\s*年?")
 _MONTH_CELL = re.compile(r"(\d{1,2})\s*月?(?:底|末)?(?:前)?")
+_HINT = re.compile(r"[\d０-９年月季期续常效每按逐底日旬]")  # every deadline form holds one of these
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def _month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(raw: str | None, year: int | None = None) -> Deadline:
     """Read one deadline cell or label value; `year` (the notice's) completes forms without one."""
     if raw is None or not raw.strip():
@@ -159,7 +162,7 @@ def _read_year(text: str, compact: str):
 
 def is_deadline_text(text: str) -> bool:
     """Whether a short text is a deadline, with or without its year ("2025年6月底前完成", "9月底前", "长期")."""
-    if not text or len(text) > 20 or (text.isdigit() and len(text) <= 2):
+    if not text or len(text) > 20 or (text.isdigit() and len(text) <= 2) or not _HINT.search(text):
         return False
     found = parse_deadline(text, year=2000)
     return found.value == LONG_TERM or found.due_date is not None or found.recurring

@@ -48,7 +48,6 @@ def parse_prose(lines: list[str]) -> ProseResult | None:
     _Roles(items).walk(roots, "", drafts)
     for number, draft in enumerate(drafts, start=1):
         draft.number = str(number)
-        _add_measure_numbers(draft)
     return ProseResult(drafts, start, end) if drafts else None
 
 
@@ -84,15 +83,18 @@ class _Roles:
     def _task(item: Item, focus: str, with_measures: bool) -> TaskDraft:
         draft = TaskDraft("", focus=focus, line=item.line)
         body, spec = split_trailing_group(item.text())
-        if not with_measures:  # the item is its own single measure
+        if not with_measures:  # the item is its own single measure; target_from_text keeps its numbers
             draft.measures.append(_measure(item))
             draft.target = _with_head(item, target_from_text(body))
+            if "target" in item.fields:
+                _add_measure_numbers(draft)
             return draft
         draft.target = _with_head(item, body.rstrip("。；;"))
         draft.unit_text = "；".join(item.labels) or None
         if spec:  # units stated for the whole task apply to measures without their own
             draft.unit_text = "；".join(filter(None, [draft.unit_text, format_spec(spec)]))
         draft.measures = [_measure(child) for child in item.children]
+        _add_measure_numbers(draft)
         return draft
 
 

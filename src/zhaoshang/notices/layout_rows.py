@@ -8,7 +8,7 @@ task's (merged cells). Units may sit in the measure text or in their own column(
 import re
 from dataclasses import dataclass
 
-from zhaoshang.notices.columns import header_roles
+from zhaoshang.notices.columns import cell_role, header_roles
 from zhaoshang.notices.document import Table
 from zhaoshang.notices.layout_table import inherit_focus_target, targets_from_measures
 from zhaoshang.notices.measures import measure_ordinal, split_inline, split_measure_lines
@@ -57,13 +57,24 @@ def _find_header(rows: list[list[str]]):
         if roles is None:
             continue
         body = index + 1
-        if body < len(rows):
-            sub = header_roles(rows[body]) if any(c.strip() for c in rows[body]) else None
-            if sub:  # "责任单位" over "牵头单位 | 配合单位"
-                roles = {**{k: v for k, v in roles.items() if v not in sub.values()}, **sub}
-                body += 1
+        sub = _sub_header(rows[body]) if body < len(rows) else None
+        if sub:  # "责任单位" over "牵头单位 | 配合单位"
+            roles = {**{k: v for k, v in roles.items() if v not in sub.values()}, **sub}
+            body += 1
         return index, body, roles
     return None
+
+
+def _sub_header(row: list[str]) -> dict[str, int] | None:
+    """A second header row: every filled cell names a column, at least two of them (merged cells repeat
+    the row above; unmerged ones are blank under a single-row cell)."""
+    named = [(index, cell_role(cell)) for index, cell in enumerate(row) if cell.strip()]
+    if len(named) < 2 or any(role is None for _, role in named):
+        return None
+    roles: dict[str, int] = {}
+    for index, role in named:
+        roles.setdefault(role, index)
+    return roles
 
 
 def _per_measure(cell: str, count: int) -> list[str | None]:

@@ -5,6 +5,7 @@ import re
 from zhaoshang.notices import errors
 from zhaoshang.notices.builder import build_task, check_numbering
 from zhaoshang.notices.chains import extract_chains
+from zhaoshang.notices.deadlines import parse_deadline
 from zhaoshang.notices.document import Document, Table
 from zhaoshang.notices.errors import NoticeError
 from zhaoshang.notices.goals import extract_goals
@@ -14,6 +15,7 @@ from zhaoshang.notices.layout_rows import parse_tables
 from zhaoshang.notices.layout_table import parse_flat_table
 from zhaoshang.notices.model import ParsedNotice, TaskDraft
 from zhaoshang.notices.sniff import sniff
+from zhaoshang.notices.units import parse_unit_text, split_trailing_group
 
 
 def read_document(data: bytes) -> Document:
@@ -42,6 +44,7 @@ def read_document(data: bytes) -> Document:
 
 def parse_document(document: Document) -> ParsedNotice:
     """Find the task list in a document (real tables first, then flattened table, then prose)."""
+    _clear_caches()
     drafts, layout, before, after, preface = _find_tasks(document)
     header = extract_header(before, after)
     notice = ParsedNotice(
@@ -86,6 +89,12 @@ def notice_year(notice: ParsedNotice) -> int | None:
         return notice.date.year
     found = re.search(r"〔(20\d{2})〕", notice.doc_number or "")
     return int(found.group(1)) if found else None
+
+
+def _clear_caches() -> None:
+    """The text caches serve repeats within one notice; each parse starts empty, so timings stay honest."""
+    for cached in (parse_deadline, parse_unit_text, split_trailing_group):
+        cached.cache_clear()
 
 
 def _lines(blocks) -> list[str]:

@@ -1,13 +1,26 @@
-"""PDF with a text layer, read with pdfplumber: page text in reading order, ruled tables as rows."""
+"""PDF with a text layer, read with pdfplumber: page text in reading order, tables as rows.
+
+Ruled tables come from pdfplumber's line finder; a page without ruling lines may still hold a table
+laid out by position alone, rebuilt by pdf_text_table. Page numbers ("- 3 -", "第3页") are dropped.
+A text line running to the right margin (taken as wide as the left one) continues on the next line
+when that one starts at the left margin and opens no new item: the two are one paragraph.
+"""
 
 import io
+import re
 
 from zhaoshang.notices import errors
 from zhaoshang.notices.document import Document
 from zhaoshang.notices.errors import NoticeError
+from zhaoshang.notices.header import is_org_line
 from zhaoshang.notices.normalize import join_wrapped
+from zhaoshang.notices.ordinals import match_ordinal
+from zhaoshang.notices.pdf_text_table import Columns, find_text_table, group_lines
+from zhaoshang.notices.units import is_label_line
 
 MAX_PAGES = 300
+_SENTENCE_END = tuple("。；;！!？?）)：:")  # a line ending so may end its paragraph by chance: keep the break
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
 def read_pdf(data: bytes) -> Document:
@@ -19,11 +32,12 @@ def read_pdf(data: bytes) -> Document:
         raise _open_error(exc) from exc
     document = Document(source_format="pdf")
     chars = 0
+    carried: Columns | None = None
     try:
         with pdf:
             for page in pdf.pages[:MAX_PAGES]:
                 chars += len(page.chars)
-                _read_page(page, document)
+                carried = _read_page(page, document, carried)
     except NoticeError:
         raise
     except Exception as exc:
@@ -43,22 +57,80 @@ def _open_error(exc: BaseException) -> NoticeError:
     return NoticeError(errors.PDF_BROKEN)
 
 
-def _read_page(page, document: Document) -> None:
+def _read_page(page, document: Document, carried: Columns | None) -> Columns | None:
+    """Add a page's text and tables to the document; the columns of a text table running on, if any."""
     tables = page.find_tables() if page.rects or page.lines else []
+    if not tables:
+        return _read_unruled_page(page, document, carried)
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    text_page = page.filter(outside) if boxes else page
-    items = [(line["top"], line["text"]) for line in text_page.extract_text_lines(return_chars=False)]
+    text_lines = page.filter(outside).extract_text_lines(return_chars=False)
+    items = [(line["top"], line) for line in text_lines if not _is_page_number(line, page.width)]
     items += [(table.bbox[1], table) for table in tables]
+    run: list[dict] = []
     for _, item in sorted(items, key=lambda pair: pair[0]):
-        if isinstance(item, str):
-            document.add_text(item)
-        else:
-            document.add_table(_table_rows(item))
+        if isinstance(item, dict):
+            run.append(item)
+            continue
+        _add_paragraphs(document, run, page.width)
+        run = []
+        document.add_table(_table_rows(item))
+    _add_paragraphs(document, run, page.width)
+    return None
+
+
+def _read_unruled_page(page, document: Document, carried: Columns | None) -> Columns | None:
+    lines = [line for line in group_lines(page.extract_words()) if not _is_page_number(_as_dict(line), page.width)]
+    table = find_text_table(lines, carried)
+    if table is None:
+        _add_paragraphs(document, [_as_dict(line) for line in lines], page.width)
+        return None
+    _add_paragraphs(document, [_as_dict(line) for line in lines[:table.first]], page.width)
+    document.add_table(table.rows)
+    _add_paragraphs(document, [_as_dict(line) for line in lines[table.end:]], page.width)
+    return table.columns if table.open_ended else None
+
+
+def _as_dict(line) -> dict:
+    return {"text": line.text, "x0": line.words[0]["x0"], "x1": line.words[-1]["x1"]}
+
+
+def _add_paragraphs(document: Document, lines: list[dict], width: float) -> None:
+    """Text lines as paragraphs: a line filling the measure joins the next one starting at the margin."""
+    if not lines:
+        return
+    left = min(line["x0"] for line in lines)
+    right = width - left
+    widths = [(line["x1"] - line["x0"]) / len(line["text"]) for line in lines if len(line["text"]) >= 4]
+    char = sorted(widths)[len(widths) // 2] if widths else 10.0
+    paragraph = ""
+    for index, line in enumerate(lines):
+        paragraph += line["text"]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or not _runs_on(line, following, left, right, char):
+            document.add_text(paragraph)
+            paragraph = ""
+
+
+def _runs_on(line: dict, following: dict, left: float, right: float, char: float) -> bool:
+    """Whether `following` wraps on from `line`: a full line cut mid-sentence, then a line at the margin."""
+    full = line["x1"] >= right - 1.5 * char and line["x0"] <= left + 2.5 * char
+    if not full or line["text"].rstrip()[-1:] in _SENTENCE_END or following["x0"] > left + 0.5 * char:
+        return False
+    text = following["text"].strip()
+    return not (match_ordinal(text) or is_label_line(text) or is_org_line(text))
+
+
+def _is_page_number(line: dict, width: float) -> bool:
+    text = line["text"].strip()
+    if _PAGE_NUMBER.match(text):
+        return True
+    centre = (line["x0"] + line["x1"]) / 2
+    return text.isdigit() and len(text) <= 3 and abs(centre - width / 2) < width * 0.1
 
 
 def _table_rows(table) -> list[list[str]]:

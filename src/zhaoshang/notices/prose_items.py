@@ -19,6 +19,7 @@ from zhaoshang.notices.units import is_label_line, parse_unit_text, split_traili
 
 _FIELD = re.compile(r"^(?P<label>(?:工作|主要|具体)?目标(?:任务)?|(?:工作|主要|具体)?(?:举措|措施)|工作(?:内容|任务))\s*[:：]\s*(?P<value>.*)$")
 _END = re.compile(r"^(?:抄送|扫一扫|相关链接|打印本页|关闭窗口)")
+_STRAY_HEADING = re.compile(r"^[^，,。；;：:、（）()]{2,20}$")  # "第二部分 重点任务": no sentence, no group
 
 
 @dataclass(eq=False)
@@ -61,6 +62,12 @@ class Item:
         """A wrapped line, or a further paragraph of the same item (or of its last field)."""
         (self._more_field if self.fields else self._more_head).append(line)
 
+    def is_closed(self) -> bool:
+        """Whether the item's text ends in a closed group ("…（市商务局）"), so a heading may follow."""
+        last = self._more_field[-1] if self._more_field else self._more_head[-1] if self._more_head else None
+        last = last if last is not None else (list(self.fields.values())[-1] if self.fields else self.head)
+        return last.rstrip().rstrip("。；;").endswith(("）", ")"))
+
     def set_field(self, key: str, value: str) -> None:
         self.finish()
         self.fields[key] = (self.fields.get(key, "") + value).strip()
@@ -95,6 +102,8 @@ def read_items(lines: list[str]) -> tuple[list[Item], int, int]:
         end = index + 1
         if is_label_line(line):
             items[-1].labels.append(line)
+        elif _STRAY_HEADING.match(line) and items[-1].is_closed():
+            continue  # an unnumbered heading between items, not the item's text
         elif _FIELD.match(line):
             _set_field(items[-1], _FIELD.match(line))
         else:

@@ -7,7 +7,8 @@ unlabelled deadline part "（X牵头；2025年6月底前完成）". Without labe
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from zhaoshang.notices.deadlines import is_deadline_text
 
@@ -50,9 +51,9 @@ _OPEN, _CLOSE = "（(", "）)"
 _MAX_UNIT_TEXT = 400  # longer than any list of responsible units
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitSpec:
-    """Units read from one group or label set; lead first."""
+    """Units read from one group or label set; lead first. Frozen: parses are cached and shared."""
 
     units: list[str] = field(default_factory=list)
     lead_labelled: bool = False
@@ -112,6 +113,7 @@ def _split_conjunction(name: str) -> list[str]:
     return [name]
 
 
+@lru_cache(maxsize=4096)
 def parse_unit_text(text: str) -> UnitSpec | None:
     """Read a unit group's content or a label line; None when it names neither units nor a deadline.
 
@@ -124,9 +126,7 @@ def parse_unit_text(text: str) -> UnitSpec | None:
         return _parse_labelled(text)
     text, deadline = _cut_deadline(text) if _DEADLINE_HINT.search(text) else (text, None)
     spec = _parse_names(text) if text else UnitSpec(deadline_raw=deadline) if deadline else None
-    if deadline and spec:
-        spec.deadline_raw = deadline
-    return spec
+    return replace(spec, deadline_raw=deadline) if deadline and spec else spec
 
 
 def _cut_deadline(text: str) -> tuple[str, str | None]:
@@ -237,6 +237,7 @@ def is_label_line(line: str) -> bool:
     return ("：" in line or ":" in line) and bool(_LABEL_LINE.match(line.strip()))
 
 
+@lru_cache(maxsize=4096)
 def split_trailing_group(text: str) -> tuple[str, UnitSpec | None]:
     """Cut the trailing unit group off a measure: "…产业链。(潜江高新区)" → ("…产业链。", spec).
 

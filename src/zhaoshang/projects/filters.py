@@ -4,8 +4,14 @@ import django_filters
 from django.db.models import Q
 
 from zhaoshang.projects.choices import Channel, Stage, State
+from zhaoshang.projects.flags import flagged_q
 from zhaoshang.projects.lookups import CHANNEL_BY_NAME
 from zhaoshang.projects.models import Project
+
+# 投资额区间 (万元): [min, max); the 1亿元 line is the one the targets count
+BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000万元", 1000, 5000),
+         "5000-10000": ("5000万-1亿元", 5000, 10000), "10000-100000": ("1亿-10亿元", 10000, 100000),
+         "ge100000": ("10亿元及以上", 100000, None), "ge10000": ("1亿元及以上", 10000, None)}
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -19,13 +25,18 @@ class ProjectFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(method="filter_year", label="签约年度")
     min_amount_wan = django_filters.NumberFilter(field_name="amount_wan", lookup_expr="gte", label="最低投资(万元)")
     max_amount_wan = django_filters.NumberFilter(field_name="amount_wan", lookup_expr="lt", label="最高投资(万元)")
+    band = django_filters.ChoiceFilter(choices=[(k, v[0]) for k, v in BANDS.items()], method="filter_band", label="投资额")
+    flagged = django_filters.BooleanFilter(method="filter_flagged", label="阶段时钟预警")
+    enterprise = django_filters.NumberFilter(method="filter_enterprise", label="投资企业")
 
     class Meta:
         model = Project
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(enterprises__name__icontains=value)).distinct()
+        # a subquery, not a join: the totals must not count a project once per matching enterprise
+        investors = Project.enterprises.through.objects.filter(enterprise__name__icontains=value).values("project_id")
+        return queryset.filter(Q(name__icontains=value) | Q(pk__in=investors))
 
     def filter_chain(self, queryset, name, value):
         return queryset.filter(chain_id=int(value)) if value.isdigit() else queryset.filter(chain__name=value)
@@ -34,7 +45,18 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(channel=CHANNEL_BY_NAME.get(value, value if value in Channel.values else "-"))
 
     def filter_tag(self, queryset, name, value):
-        return queryset.filter(tags__name=value).distinct()
+        return queryset.filter(pk__in=Project.tags.through.objects.filter(tag__name=value).values("project_id"))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(signed_on__year=int(value))
+
+    def filter_band(self, queryset, name, value):
+        _, low, high = BANDS[value]
+        queryset = queryset if low is None else queryset.filter(amount_wan__gte=low)
+        return queryset if high is None else queryset.filter(amount_wan__lt=high)
+
+    def filter_flagged(self, queryset, name, value):
+        return queryset.filter(flagged_q()) if value else queryset.exclude(flagged_q())
+
+    def filter_enterprise(self, queryset, name, value):
+        return queryset.filter(pk__in=Project.enterprises.through.objects.filter(enterprise_id=value).values("project_id"))

@@ -5,7 +5,7 @@ import io
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from zhaoshang.reports import docx_style as style
+from zhaoshang.core import docx_style as style
 from zhaoshang.reports.bulletin_data import BulletinData, Headline
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 
@@ -63,7 +63,7 @@ def _light_list(document, label: str, items) -> None:
         return
     rows = [[f"任务{r.task_number}", f"{r.measure_ordinal}. {_short(r.measure_text, 60)}", f"{r.unit}（{r.role}）", r.reason]
             for r in items]
-    style.table(document, ["任务", "工作举措", "责任单位", "原因"], rows, [16, 82, 32, 26])
+    style.table(document, ["任务", "工作举措", "责任单位", "原因"], rows, [16, 78, 32, 30])
 
 
 def _short(text: str, limit: int) -> str:
@@ -79,11 +79,11 @@ def _lights(document, data: BulletinData) -> None:
 
 def _ranking(document, data: BulletinData) -> None:
     style.heading(document, SECTIONS[3])
-    style.paragraph(document, "按按时报送率从高到低排序，其次完成进度从高到低，再次催办、退回次数从少到多；各项相同的并列。")
+    style.paragraph(document, "排序规则：按时报送率从高到低，其次完成进度从高到低，再次催办、退回次数从少到多；各项相同的并列。")
     rows = [[r.rank, r.unit_name, r.assignments, r.due_periods, r.on_time, r.missing, _rate(r.on_time_rate),
              f"{r.completion:g}%", r.urged, r.returned, r.light_label] for r in data.ranking]
     style.table(document, ["排名", "责任单位", "分工", "应报", "按时", "缺报", "按时报送率", "完成进度", "催办", "退回", "灯色"],
-                rows, [12, 28, 12, 12, 12, 12, 17, 15, 12, 12, 12])
+                rows, [12, 30, 12, 12, 12, 12, 15, 14, 12, 12, 13])
 
 
 def _problems(document, data: BulletinData) -> None:

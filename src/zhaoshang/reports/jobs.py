@@ -15,14 +15,13 @@ from django.db import connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from zhaoshang.core.audit import audit_record
+from zhaoshang.core.audit import audit_record, snapshot
 from zhaoshang.reports.bulletin_data import bulletin_collect
 from zhaoshang.reports.bulletin_docx import bulletin_docx
 from zhaoshang.reports.bulletin_xlsx import bulletin_xlsx
 from zhaoshang.reports.choices import JobStatus
 from zhaoshang.reports.errors import BulletinError
 from zhaoshang.reports.models import BulletinJob
-from zhaoshang.reports.services import job_snapshot
 
 logger = logging.getLogger(__name__)
 WORKER_GRACE_SECONDS = 3.0
@@ -58,14 +57,14 @@ def bulletin_run(job_id: int) -> str:
             job.status, job.progress, job.finished_at = JobStatus.DONE, 100, timezone.now()
             job.message = f"已生成：红灯{len(data.red)}项，黄灯{len(data.yellow)}项，责任单位{len(data.ranking)}个。"
             job.save()
-            audit_record(actor=job.requested_by, action="generate", obj=job, after=job_snapshot(job))
+            audit_record(actor=job.requested_by, action="generate", obj=job, after=snapshot(job))
         return "done"
     except Exception as error:  # a job must end failed with a message, never stay "running"
         logger.exception("bulletin job %s failed", job_id)
         message = f"生成失败：{error}" if isinstance(error, BulletinError) else f"生成失败：系统错误（{type(error).__name__}），请联系管理员。"
         BulletinJob.objects.filter(pk=job_id).update(status=JobStatus.FAILED, message=message[:300], finished_at=timezone.now())
         job.refresh_from_db()
-        audit_record(actor=job.requested_by, action="generate_failed", obj=job, after=job_snapshot(job))
+        audit_record(actor=job.requested_by, action="generate_failed", obj=job, after=snapshot(job))
         return "failed"
 
 

@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from zhaoshang.core.audit import audit_record
+from zhaoshang.core.audit import audit_record, snapshot
 from zhaoshang.core.services import require
 from zhaoshang.plans.models import Plan
 from zhaoshang.plans.selectors import current_plan_for
@@ -15,13 +15,6 @@ from zhaoshang.reports.models import BulletinJob
 from zhaoshang.reports.periods import period_as_of
 
 DOUBLE_CLICK = datetime.timedelta(minutes=2)
-
-
-def job_snapshot(job: BulletinJob) -> dict:
-    """The job's fields for the audit log, files as their stored names (core.audit.snapshot cannot read an
-    empty file field)."""
-    return {f.attname: (getattr(job, f.attname).name or None) if isinstance(f, models.FileField) else getattr(job, f.attname)
-            for f in job._meta.concrete_fields}
 
 
 @transaction.atomic
@@ -39,7 +32,7 @@ def bulletin_request(*, actor, period: str, plan: Plan | None = None, enqueue: b
     if active is not None and enqueue:
         return active
     job = BulletinJob.objects.create(period=period, plan=plan, requested_by=actor, message="排队等待生成")
-    audit_record(actor=actor, action="request", obj=job, after=job_snapshot(job))
+    audit_record(actor=actor, action="request", obj=job, after=snapshot(job))
     if enqueue:
         from zhaoshang.reports.jobs import bulletin_enqueue  # jobs imports the builders; keep services light
 

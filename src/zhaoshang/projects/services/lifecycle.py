@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +13,7 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Stage, State
 from zhaoshang.projects.errors import ProjectError
 from zhaoshang.projects.models import Project, StageChange
+from zhaoshang.supervision.evidence import EvidenceError, evidence_type
 
 STATES = {State.STALLED.value, State.TERMINATED.value}
 
@@ -49,6 +51,7 @@ def project_stage_change(*, actor, project: Project, stage: str, happened_on: da
         _move(project, stage, happened_on, actor, note)
         change.to_stage, change.to_state = stage, State.ACTIVE
     if evidence is not None:
+        _check_evidence(evidence)
         change.evidence.save(evidence.name, evidence, save=False)
     change.save()
     project.save()
@@ -69,3 +72,13 @@ def _move(project: Project, stage: str, happened_on: datetime.date, actor, note:
     if stage != project.stage or project.state != State.ACTIVE:
         project.stage_since = happened_on
     project.stage, project.state, project.state_reason = stage, State.ACTIVE, ""
+
+
+def _check_evidence(evidence: UploadedFile) -> None:
+    """A contract, licence or photo, judged by its content (PDF, JPG/PNG, Word, Excel), not too large."""
+    data = evidence.read()
+    evidence.seek(0)
+    try:
+        evidence_type(evidence.name, data, settings.MAX_ATTACHMENT_BYTES)
+    except EvidenceError as error:
+        raise ProjectError(f"佐证材料：{error}") from None

@@ -1,0 +1,87 @@
+"""Forms of the pipeline pages: a new project, a stage move. They only parse; the services decide."""
+
+from django import forms
+from django.utils import timezone
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.core.permissions import OFFICE, role_of
+from zhaoshang.plans.models import Chain, ChainLink
+from zhaoshang.projects.choices import Channel, Stage, State
+from zhaoshang.projects.models import Tag
+from zhaoshang.projects.services.projects import ProjectInput
+
+MOVES = [*Stage.choices, (State.STALLED.value, "停滞"), (State.TERMINATED.value, "终止")]
+
+
+def _styled(form: forms.Form) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            continue
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs["class"] = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            widget.attrs["class"] = "form-select"
+        else:
+            widget.attrs["class"] = "form-control"
+
+
+class ProjectForm(forms.Form):
+    name = forms.CharField(label="项目名称", max_length=200)
+    enterprise_name = forms.CharField(label="投资企业名称", max_length=200)
+    credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False,
+                                  help_text="境外或尚未注册的投资方可不填")
+    amount_wan = forms.DecimalField(label="计划总投资（万元）", max_digits=14, decimal_places=2)
+    fixed_asset_wan = forms.DecimalField(label="其中固定资产投资（万元）", max_digits=14, decimal_places=2, required=False)
+    chain = forms.ModelChoiceField(label="产业链", queryset=Chain.objects.none(), required=False, empty_label="（无）")
+    chain_link = forms.ModelChoiceField(label="产业链环节", queryset=ChainLink.objects.none(), required=False, empty_label="（无）")
+    tags = forms.ModelMultipleChoiceField(label="标签", queryset=Tag.objects.all(), required=False,
+                                          widget=forms.CheckboxSelectMultiple)
+    channel = forms.ChoiceField(label="招引渠道", choices=Channel.choices, initial=Channel.DIRECT)
+    channel_detail = forms.CharField(label="渠道说明（平台/基金/国企名称）", max_length=100, required=False)
+    lead_unit = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.all())
+    park = forms.CharField(label="落户园区", max_length=50, required=False)
+    town = forms.CharField(label="所在镇街", max_length=50, required=False)
+    team = forms.CharField(label="招商专班", max_length=50, required=False)
+    chief_officer = forms.CharField(label="首席服务官", max_length=30, required=False)
+    source = forms.CharField(label="项目来源/线索", max_length=200, required=False)
+    notes = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    stage = forms.ChoiceField(label="当前阶段", choices=Stage.choices, initial=Stage.LEAD)
+    stage_since = forms.DateField(label="进入该阶段日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                                  help_text="不填则为今天")
+    allow_duplicate = forms.BooleanField(label="我已核实，不是重复项目，仍然创建", required=False)
+
+    def __init__(self, *args, user, chains, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chain"].queryset = chains
+        self.fields["chain_link"].queryset = ChainLink.objects.filter(chain__in=chains).select_related("chain")
+        self.fields["chain_link"].label_from_instance = lambda link: f"{link.chain.name} / {link.name}"
+        if role_of(user) != OFFICE:  # a unit enters its own unit's projects
+            self.fields["lead_unit"].queryset = Unit.objects.filter(pk=user.unit_id)
+            self.fields["lead_unit"].initial = user.unit_id
+        _styled(self)
+
+    def project_input(self) -> ProjectInput:
+        data = self.cleaned_data
+        return ProjectInput(
+            name=data["name"], enterprise_name=data["enterprise_name"], credit_code=data["credit_code"],
+            amount_wan=data["amount_wan"], fixed_asset_wan=data["fixed_asset_wan"], chain=data["chain"],
+            chain_link=data["chain_link"], tags=list(data["tags"]), channel=data["channel"],
+            channel_detail=data["channel_detail"], lead_unit=data["lead_unit"], park=data["park"], town=data["town"],
+            team=data["team"], chief_officer=data["chief_officer"], source=data["source"], notes=data["notes"],
+            stage=data["stage"], stage_since=data["stage_since"],
+        )
+
+
+class StageMoveForm(forms.Form):
+    stage = forms.ChoiceField(label="变更为", choices=MOVES)
+    happened_on = forms.DateField(label="发生日期", widget=forms.DateInput(attrs={"type": "date"}),
+                                  error_messages={"required": "请填写发生日期", "invalid": "日期格式不正确"})
+    note = forms.CharField(label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text="阶段回退、停滞或终止须说明原因")
+    evidence = forms.FileField(label="佐证材料（合同、执照、照片等，可选）", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["happened_on"].initial = timezone.localdate()
+        _styled(self)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from zhaoshang.projects.views import pipeline, project
+
+app_name = "projects"
+urlpatterns = [
+    path("", pipeline.pipeline, name="list"),
+    path("kanban/", pipeline.kanban, name="kanban"),
+    path("export.xlsx", pipeline.export, name="export"),
+    path("new/", project.new, name="new"),
+    path("<int:pk>/", project.detail, name="detail"),
+    path("<int:pk>/move/", project.move, name="move"),
+    path("changes/<int:pk>/evidence/", project.evidence, name="evidence"),
+    path("enterprises/<int:pk>/", project.enterprise, name="enterprise"),
+]
