@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("zhaoshang.plans.urls")),
     path("units/", include("zhaoshang.accounts.urls")),
     path("supervision/", include("zhaoshang.supervision.urls")),
+    path("projects/", include("zhaoshang.projects.urls")),
     path("reports/", include("zhaoshang.reports.urls")),
     path("", include("zhaoshang.core.urls")),
     path("admin/", admin.site.urls),

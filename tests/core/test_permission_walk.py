@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -12,6 +13,7 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.api.main import api
 from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
+from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import ProjectInput, project_create
 from zhaoshang.reports.models import BulletinJob
 from zhaoshang.supervision.services.attachments import attachment_add
@@ -78,6 +80,14 @@ PAGES = {
     "supervision:review": ("post", _office_only(302)),
     "supervision:ranking": ("get", _everyone(200)),
     "supervision:ranking_export": ("get", _everyone(200)),
+    "projects:list": ("get", _everyone(200)),
+    "projects:kanban": ("get", _everyone(200)),
+    "projects:export": ("get", _everyone(200)),
+    "projects:new": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 403, "admin": 403, "office": 200}),
+    "projects:detail": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
+    "projects:move": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200}),
+    "projects:evidence": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
+    "projects:enterprise": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
     "reports:bulletins": ("get", _readers(200, 403)),
     "reports:bulletin_new": ("post", _office_only(400)),  # the gate lets the office in; the empty form is refused
     "reports:bulletin_row": ("get", _readers(200, 404)),
@@ -134,6 +144,10 @@ def urls(demo, office):
     escalation = assignment_escalate(actor=office, assignment=own, leader=User.objects.get(username="leader"), reason="进度滞后")
     bulletin = BulletinJob.objects.create(period="2025-07", plan=demo, requested_by=office, status="done", progress=100)
     bulletin.docx.save("walk.docx", ContentFile(b"PK walk"))
+    project = project_create(actor=office, data=ProjectInput(name="储备库扩建项目", enterprise_name="某储运公司", amount_wan=20000,
+                                                             lead_unit=Unit.objects.get(short_name="市发改委")))
+    moved = project_stage_change(actor=office, project=project, stage="negotiating", happened_on=datetime.date.today(),
+                                 evidence=SimpleUploadedFile("photo.png", PNG))
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
@@ -145,6 +159,8 @@ def urls(demo, office):
         "supervision:task": [own.measure.task_id], "supervision:attachment": [attachment.pk],
         "supervision:attachment_upload": [draft.pk], "supervision:escalate": [own.pk],
         "supervision:escalation_notice": [escalation.pk], "supervision:problem": [report.problem.pk],
+        "projects:detail": [project.pk], "projects:move": [project.pk], "projects:evidence": [moved.pk],
+        "projects:enterprise": [project.enterprises.get().pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 

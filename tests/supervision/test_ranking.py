@@ -15,7 +15,7 @@ from zhaoshang.supervision.selectors.ranking import unit_ranking
 from zhaoshang.supervision.services.reports import ReportInput, report_return, report_save
 from zhaoshang.supervision.services.urging import assignment_urge
 
-from .conftest import month
+from tests.conftest import month
 
 D = datetime.date
 JULY_END = D(2025, 7, 31)

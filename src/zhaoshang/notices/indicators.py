@@ -6,6 +6,7 @@ per "chain" for 各产业链, "each" for "…项目各1" (with the named items);
 qualifies what is counted becomes min_amount of the count; numbers in quotes are names.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -95,16 +96,17 @@ def extract_indicators(target: str) -> list[Indicator]:
     if not target:
         return []
     masked = mask_quotes(target)
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(masked)]  # found once: targets can be long
     indicators: list[Indicator] = []
     start = 0
     for brk in [*(m.start() for m in _CLAUSE_BREAK.finditer(masked)), len(masked)]:
         if brk > start:
-            indicators += _clause_indicators(target, masked, start, brk)
+            indicators += _clause_indicators(target, masked, start, brk, years)
         start = brk + 1
     return indicators
 
 
-def _clause_indicators(target: str, masked: str, start: int, end: int) -> list[Indicator]:
+def _clause_indicators(target: str, masked: str, start: int, end: int, years: list) -> list[Indicator]:
     quantities = _quantities(masked, start, end)
     counted = []
     for index, qty in enumerate(quantities):
@@ -123,16 +125,17 @@ def _clause_indicators(target: str, masked: str, start: int, end: int) -> list[I
         if index + 1 < len(counted):
             nxt = masked.rfind("、", qty.end, counted[index + 1].start)
             part_end = nxt if nxt >= 0 else end
-        result.append(_indicator(target, masked, qty, part_start, part_end, start))
+        result.append(_indicator(target, masked, qty, (part_start, part_end, start), years))
     return result
 
 
-def _indicator(target: str, masked: str, qty: _Quantity, part_start: int, part_end: int, clause_start: int) -> Indicator:
+def _indicator(target: str, masked: str, qty: _Quantity, span: tuple[int, int, int], years: list) -> Indicator:
+    part_start, part_end, clause_start = span
     before = masked[part_start:qty.start]
     after = masked[qty.end:part_end]
     text = target[part_start:part_end].strip(" 　、")
     indicator = Indicator(text=text, value=qty.value, unit=qty.unit, comparator=_comparator(qty, before, after))
-    indicator.year = _year(masked, part_start, part_end, qty.start)
+    indicator.year = _year(years, part_start, part_end)
     indicator.min_amount = qty.min_amount
     clause_before = masked[clause_start:qty.start]
     if _EACH.search(before):
@@ -156,12 +159,12 @@ def _comparator(qty: _Quantity, before: str, after: str) -> str:
     return ">="
 
 
-def _year(masked: str, part_start: int, part_end: int, position: int) -> int | None:
-    own = _YEAR.findall(masked[part_start:part_end])
-    if own:
-        return int(own[0])
-    earlier = _YEAR.findall(masked[:part_start])
-    return int(earlier[-1]) if earlier else None
+def _year(years: list[tuple[int, int]], part_start: int, part_end: int) -> int | None:
+    """The first year written in the part, else the nearest one before it (years: (position, year))."""
+    at = bisect.bisect_left(years, (part_start, 0))
+    if at < len(years) and years[at][0] < part_end:
+        return years[at][1]
+    return years[at - 1][1] if at else None
 
 
 def _each_items(text: str) -> list[str]:

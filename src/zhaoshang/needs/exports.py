@@ -1,0 +1,48 @@
+"""The needs list as an Excel sheet, exactly as filtered on the page (same selector, same filter)."""
+
+import io
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from zhaoshang.needs.selectors import NeedRow
+
+COLUMNS = (("编号", 14), ("诉求事项", 30), ("类型", 10), ("项目", 26), ("企业", 24), ("承办单位", 16), ("状态", 8),
+           ("提出时间", 17), ("受理时限", 17), ("受理时间", 17), ("办结时限", 11), ("办结时间", 17), ("灯色", 8),
+           ("灯色说明", 12), ("办理答复", 40), ("满意度", 10), ("催办次数", 8))
+
+
+def _when(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def need_values(row: NeedRow) -> list:
+    need = row.need
+    return [need.number, need.title, need.get_need_type_display(), need.project.name if need.project else "",
+            need.enterprise.name if need.enterprise else "", need.unit.display_name, need.get_status_display(),
+            _when(need.raised_at), _when(need.accept_due), _when(need.accepted_at), need.settle_due.isoformat(),
+            _when(need.settled_at), row.light.label, row.light.reason, need.reply, need.get_satisfaction_display(),
+            need.urge_count]
+
+
+def needs_workbook(rows: list[NeedRow], title: str) -> bytes:
+    """Title in row 1, headers in row 2, one row per need from row 3."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "企业诉求"
+    sheet.append([title])
+    sheet.append([name for name, _ in COLUMNS])
+    for row in rows:
+        sheet.append(need_values(row))
+    sheet["A1"].font = Font(size=14, bold=True)
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        header = sheet.cell(row=2, column=index)
+        header.font, header.fill = Font(bold=True), PatternFill("solid", fgColor="DDE4F0")
+        header.alignment = Alignment(horizontal="center", wrap_text=True)
+    sheet.freeze_panes = "C3"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

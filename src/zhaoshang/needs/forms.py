@@ -1,0 +1,63 @@
+"""Forms of the needs pages. They only parse; the services decide."""
+
+from django import forms
+from django.utils import timezone
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.core.permissions import OFFICE, role_of
+from zhaoshang.needs.choices import NeedType, Satisfaction
+from zhaoshang.needs.services.tickets import NeedInput
+from zhaoshang.projects.models import Enterprise, Project
+
+
+def styled(form: forms.Form) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
+
+
+class NeedForm(forms.Form):
+    title = forms.CharField(label="诉求事项", max_length=200)
+    need_type = forms.ChoiceField(label="诉求类型", choices=NeedType.choices, initial=NeedType.OTHER)
+    project = forms.ModelChoiceField(label="项目", queryset=Project.objects.none(), required=False, empty_label="（无）")
+    enterprise = forms.ModelChoiceField(label="企业", queryset=Enterprise.objects.none(), required=False, empty_label="（按项目）",
+                                        help_text="填写项目时可不选，默认为项目的投资企业")
+    unit = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.all())
+    description = forms.CharField(label="具体内容", required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    contact_name = forms.CharField(label="企业联系人", max_length=30, required=False)
+    contact_phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    raised_at = forms.DateTimeField(label="提出时间", required=False, help_text="不填为现在；电话、来函等可补录实际提出时间",
+                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+    def __init__(self, *args, user=None, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = Project.objects.only("id", "name").order_by("name")
+        self.fields["enterprise"].queryset = Enterprise.objects.only("id", "name")
+        if role_of(user) != OFFICE:  # a unit registers needs it handles itself
+            self.fields["unit"].queryset = Unit.objects.filter(pk=getattr(user, "unit_id", None))
+            self.fields["unit"].initial = getattr(user, "unit_id", None)
+        if editing:
+            for name in ("project", "enterprise", "unit", "raised_at"):
+                del self.fields[name]
+        styled(self)
+
+    def clean_raised_at(self):
+        value = self.cleaned_data["raised_at"]
+        if value and value > timezone.now():
+            raise forms.ValidationError("提出时间不能晚于当前时间")
+        return value
+
+    def need_input(self) -> NeedInput:
+        data = self.cleaned_data
+        return NeedInput(title=data["title"], need_type=data["need_type"], unit=data["unit"], project=data["project"],
+                         enterprise=data["enterprise"], description=data["description"], contact_name=data["contact_name"],
+                         contact_phone=data["contact_phone"], raised_at=data["raised_at"])
+
+
+class SettleForm(forms.Form):
+    reply = forms.CharField(label="办理答复", max_length=5000, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
+
+
+class RateForm(forms.Form):
+    satisfaction = forms.ChoiceField(label="企业满意度", choices=Satisfaction.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label="回访意见", max_length=500, required=False, widget=forms.TextInput(attrs={"class": "form-control"}))

@@ -1,0 +1,120 @@
+"""Needs pages: the list with its counts and Excel export, per-unit statistics, a need, new and edit, the limits."""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.core.decorators import page
+from zhaoshang.core.permissions import OFFICE, can, can_work_on_unit, role_of
+from zhaoshang.core.services import PermissionDenied
+from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
+from zhaoshang.needs.errors import NeedError
+from zhaoshang.needs.exports import needs_workbook
+from zhaoshang.needs.forms import NeedForm, RateForm, SettleForm
+from zhaoshang.needs.limits import limits
+from zhaoshang.needs.selectors import light_of, need_counts, need_for, need_rows, needs_for
+from zhaoshang.needs.services.limits import need_limit_set
+from zhaoshang.needs.services.tickets import need_create, need_update
+from zhaoshang.supervision.lights import LIGHT_LABELS, Light
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@page()
+def need_list(request):
+    needs = needs_for(user=request.user, params=request.GET)
+    total, _ = need_counts(needs)
+    page_obj = Paginator(needs, 50).get_page(request.GET.get("page"))
+    return render(request, "needs/list.html", {
+        "page_obj": page_obj, "rows": need_rows(page_obj), "total": total, "filters": request.GET,
+        "types": NeedType.choices, "statuses": NeedStatus.choices, "satisfactions": Satisfaction.choices,
+        "units": Unit.objects.all() if role_of(request.user) != "unit" else [],
+        "light_cards": [(light.value, LIGHT_LABELS[light], total.lights[light.value]) for light in Light],
+        "can_create": can(request.user, "work"), "is_office": role_of(request.user) == OFFICE,
+    })
+
+
+@page()
+def need_export(request):
+    rows = need_rows(needs_for(user=request.user, params=request.GET))
+    today = timezone.localdate()
+    response = HttpResponse(needs_workbook(rows, f"企业诉求办理情况（截至{today.year}年{today.month}月{today.day}日）"),
+                            content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'企业诉求-{today.isoformat()}.xlsx')}"
+    return response
+
+
+@page()
+def need_stats(request):
+    total, by_unit = need_counts(needs_for(user=request.user, params=request.GET))
+    return render(request, "needs/stats.html", {"total": total, "by_unit": by_unit, "filters": request.GET,
+                                                "types": NeedType.choices})
+
+
+@page("work")
+def need_new(request):
+    form = NeedForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            need = need_create(actor=request.user, data=form.need_input())
+        except (NeedError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"已登记{need.number}，办结时限{need.settle_due:%Y年%m月%d日}。")
+            return redirect("needs:detail", pk=need.pk)
+    return render(request, "needs/form.html", {"form": form, "title": "登记企业诉求"}, status=400 if form.errors else 200)
+
+
+@page()
+def need_detail(request, pk: int):
+    need = need_for(user=request.user, pk=pk)
+    can_handle = can_work_on_unit(request.user, need.unit_id) and need.status != NeedStatus.SETTLED
+    return render(request, "needs/detail.html", {
+        "need": need, "light": light_of(need), "can_handle": can_handle, "is_office": role_of(request.user) == OFFICE,
+        "settle_form": SettleForm(), "rate_form": RateForm(initial={"satisfaction": need.satisfaction or None}),
+        "units": Unit.objects.all(),
+    })
+
+
+@page("work")
+def need_edit(request, pk: int):
+    need = need_for(user=request.user, pk=pk, action="work")
+    initial = {name: getattr(need, name) for name in ("title", "need_type", "description", "contact_name", "contact_phone")}
+    form = NeedForm(request.POST or None, user=request.user, editing=True, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            need_update(actor=request.user, need=need, title=data["title"], description=data["description"],
+                        need_type=data["need_type"], contact_name=data["contact_name"], contact_phone=data["contact_phone"])
+        except (NeedError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "已保存。")
+            return redirect("needs:detail", pk=need.pk)
+    return render(request, "needs/form.html", {"form": form, "title": f"修改{need.number}", "need": need},
+                  status=400 if form.errors else 200)
+
+
+@page("supervise")
+def need_limits(request):
+    if request.method == "POST":
+        try:
+            need_limit_set(actor=request.user, need_type=request.POST.get("need_type", ""),
+                           accept_hours=_int(request.POST.get("accept_hours")),
+                           settle_workdays=_int(request.POST.get("settle_workdays")))
+        except NeedError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "已保存，新登记的诉求按新时限计算。")
+        return redirect("needs:limits")
+    table = limits()
+    return render(request, "needs/limits.html", {"rows": [(value, label, table[value]) for value, label in NeedType.choices]})
+
+
+def _int(value) -> int:
+    return int(value) if str(value or "").isdigit() else 0
