@@ -43,7 +43,7 @@ def test_my_work_lists_overdue_reports(agri_user):
 
 @time_machine.travel(SEPT, tick=False)
 def test_overview_shows_every_task_with_a_light(office_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = office_client.get("/supervision/")
     rows = response.context["rows"]
     assert len(rows) == 18
@@ -63,3 +63,28 @@ def test_assignments_api_is_scoped_to_a_units_own_work(unit_client, unit_user):
     rows = unit_client.get("/api/v1/assignments?as_of=2025-09-01").json()
     assert rows and {r["unit"] for r in rows} == {unit_user.unit.display_name}
     assert {"id", "task", "measure", "unit", "is_lead", "light", "next_due"} <= set(rows[0])
+
+
+@time_machine.travel(SEPT, tick=False)
+def test_the_lead_sees_its_co_units_parts_of_this_period(demo):
+    from zhaoshang.accounts.models import User
+    from zhaoshang.supervision.services.reports import ReportInput, report_save
+
+    co = Assignment.objects.get(measure__task__number="4", unit__short_name="市经信局")
+    lead = Assignment.objects.get(measure=co.measure, is_lead=True)
+    report_save(actor=User.objects.get(unit=co.unit), assignment=co, submit=True,
+                data=ReportInput(done_text="对接人形机器人企业2家"))
+    client = Client()
+    client.force_login(User.objects.get(unit=lead.unit))
+    page = client.get(f"/supervision/assignments/{lead.pk}/report/?period=2025-09")
+    assert "对接人形机器人企业2家" in page.content.decode()
+
+
+def test_overview_filters_by_unit_and_deadline(office_client, demo):
+    from zhaoshang.accounts.models import Unit
+
+    unit = Unit.objects.get(short_name="市国资委")
+    rows = office_client.get(f"/supervision/?unit={unit.pk}&as_of=2025-09-01").context["rows"]
+    assert {r.task.number for r in rows} == {"17", "18"}
+    long_term = office_client.get("/supervision/?deadline=long-term").context["rows"]
+    assert {r.task.number for r in long_term} == {"11", "12", "18"}

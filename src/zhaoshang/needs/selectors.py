@@ -93,3 +93,9 @@ def need_counts(needs, now: datetime.datetime | None = None) -> tuple[NeedCounts
         by_unit.setdefault(unit.pk, NeedCounts(unit.pk, unit.display_name)).add(row)
         total.add(row)
     return total, list(by_unit.values())
+
+
+def unit_open_needs(*, user, now: datetime.datetime | None = None) -> list[NeedRow]:
+    """A unit's open needs for its work list: the most urgent (earliest settle deadline) first."""
+    needs = needs_for(user=user).exclude(status=NeedStatus.SETTLED).order_by("settle_due", "accept_due", "id")
+    return need_rows(needs, now)

@@ -7,12 +7,12 @@ bracket, with the units in another bracket or on a label line.
 Roles come from the item tree (prose_items). An item "names units" when it ends in a unit or deadline
 group or has label lines; a heading names none but has sub-items (at any depth) that do.
 
-- A heading is a task when its sub-items restart their numbering under it, it is no "一、" chapter and it
-  holds no further heading: "（一）实施产业链招商行动" over "1.…（A）" "2.…（B）" is one task whose
-  headline is its own text and whose measures are its sub-items.
+- A heading is a task when its sub-items restart their numbering under it, it is no "一、" chapter and
+  no heading of its level holds further headings: "（一）实施产业链招商行动" over "1.…（A）" "2.…（B）"
+  is one task whose headline is its own text and whose measures are its sub-items.
 - When sub-items number on across headings ("一、招大引强" "1." "2." "二、优化服务" "3." "4."), and for
-  "一、" chapters and headings over headings, the heading is the 工作重点 (focus) of the tasks below it;
-  the nearest heading wins.
+  "一、" chapters and levels holding headings, the heading is the 工作重点 (focus) of the tasks below
+  it; the nearest heading wins.
 - An item naming units and not below a task is a task. If some of its sub-items name units too, they are
   its measures and its own units apply to those without; otherwise it is its own single measure.
 - Items below a measure add detail to it (before its unit group).
@@ -59,15 +59,17 @@ class _Roles:
         for item in reversed(items):  # document order lists a parent before its sub-items
             if item.parent is not None and (item.has_units() or id(item) in self.above_units):
                 self.above_units.add(id(item.parent))
-        self.numbered_on = {item.level for item in items
-                            if self.is_heading(item) and item.children and item.children[0].number > 1}
+        headings = [item for item in items if self.is_heading(item)]
+        # Levels whose headings cannot be tasks: sub-items numbered on across them, or one of them
+        # holding further headings (its siblings are then sections too, for one granularity per level).
+        self.section_levels = {h.level for h in headings if h.children and h.children[0].number > 1}
+        self.section_levels |= {h.level for h in headings if any(self.is_heading(c) for c in h.children)}
 
     def is_heading(self, item: Item) -> bool:
         return not item.has_units() and id(item) in self.above_units
 
     def is_task_heading(self, item: Item) -> bool:
-        return (self.is_heading(item) and item.level != LEVEL_CN and item.level not in self.numbered_on
-                and not any(self.is_heading(child) for child in item.children))
+        return self.is_heading(item) and item.level != LEVEL_CN and item.level not in self.section_levels
 
     def walk(self, items: list[Item], focus: str, drafts: list[TaskDraft]) -> None:
         for item in items:

@@ -13,6 +13,8 @@ class ReportForm(forms.Form):
     next_steps = forms.CharField(label="下步计划", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False)
     problems = forms.CharField(label="需协调解决的问题", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000, required=False)
     percent = forms.IntegerField(label="完成进度(%)", min_value=0, max_value=100, required=False)
+    value = forms.DecimalField(label="指标数值（举措有量化指标时填写，如已签约项目个数、产值亿元）", max_digits=16, decimal_places=4,
+                               required=False)
     work_status = forms.ChoiceField(label="进展状态", choices=WorkStatus.choices, initial=WorkStatus.IN_PROGRESS)
 
     def __init__(self, *args, **kwargs):
@@ -23,7 +25,8 @@ class ReportForm(forms.Form):
 
     def report_input(self) -> ReportInput:
         data = self.cleaned_data
-        return ReportInput(data["done_text"], data["next_steps"], data["problems"], data["percent"], None, data["work_status"])
+        return ReportInput(data["done_text"], data["next_steps"], data["problems"], data["percent"], data["value"],
+                           data["work_status"])
 
 
 class ReturnForm(forms.Form):

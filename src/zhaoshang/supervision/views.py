@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from zhaoshang.accounts.models import User
+from zhaoshang.accounts.models import Unit, User
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import UNIT, can, get_for, is_member_of, role_of
 from zhaoshang.core.services import PermissionDenied
@@ -23,7 +23,9 @@ from zhaoshang.supervision.models import Escalation, ProgressReport, ReportAttac
 from zhaoshang.supervision.notice_docx import escalation_docx
 from zhaoshang.supervision.selectors.status import statuses_as_of
 from zhaoshang.supervision.selectors.timeline import task_timeline
-from zhaoshang.supervision.selectors.work import light_counts, open_problems, statuses_for, task_rows, unit_work
+from zhaoshang.supervision.selectors.work import (
+    filter_task_rows, light_counts, open_problems, statuses_for, task_rows, unit_work,
+)
 from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.escalation import assignment_escalate
 from zhaoshang.supervision.services.reports import report_accept, report_return, report_save
@@ -47,15 +49,11 @@ def my_work(request):
 @page()
 def overview(request):
     as_of = _as_of(request)
-    filters = {k: int(request.GET[k]) for k in ("unit_id",) if request.GET.get(k, "").isdigit()}
-    statuses = statuses_for(user=request.user, as_of=as_of, **filters)
-    rows = task_rows(statuses)
-    focus = request.GET.get("focus", "")
-    light = request.GET.get("light", "")
-    if focus.isdigit():
-        rows = [r for r in rows if r.task.focus_id == int(focus)]
-    if light in {item.value for item in Light}:
-        rows = [r for r in rows if r.light == light]
+    unit = request.GET.get("unit", "")
+    statuses = statuses_for(user=request.user, as_of=as_of, unit_id=int(unit) if unit.isdigit() else None)
+    all_rows = task_rows(statuses)
+    rows = filter_task_rows(all_rows, focus=request.GET.get("focus", ""), light=request.GET.get("light", ""),
+                            deadline=request.GET.get("deadline", ""))
     plan = current_plan_for(user=request.user)
     counts = light_counts(statuses)
     return render(request, "supervision/overview.html", {
@@ -64,6 +62,8 @@ def overview(request):
         "overdue": [s for s in statuses if s.missing],
         "problems": open_problems(user=request.user)[:50],
         "focuses": Focus.objects.filter(plan=plan) if plan else [],
+        "units": Unit.objects.restrict(request.user, "view"),
+        "deadlines": sorted({r.task.deadline_code for r in all_rows if r.task.deadline_code}),
         "light_labels": LIGHT_LABELS, "filters": request.GET,
     })
 
@@ -80,7 +80,7 @@ def assignment_report(request, pk: int):
     if can_report and period is not None:
         initial = {"period_key": period.key, "version": report.version if report else None}
         if report:
-            initial |= {k: getattr(report, k) for k in ("done_text", "next_steps", "problems", "percent", "work_status")}
+            initial |= {k: getattr(report, k) for k in ("done_text", "next_steps", "problems", "percent", "value", "work_status")}
         form = ReportForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
@@ -91,11 +91,16 @@ def assignment_report(request, pk: int):
             else:
                 messages.success(request, "已报送。" if "submit" in request.POST else "草稿已保存。")
                 return redirect("supervision:report", pk=assignment.pk)
+    parts = []
+    if assignment.is_lead and period is not None:
+        parts = (ProgressReport.objects.restrict(request.user, "view").filter(
+            assignment__measure=assignment.measure, period_key=period.key, assignment__is_lead=False,
+            first_submitted_at__isnull=False).select_related("assignment__unit"))
     history = (ProgressReport.objects.restrict(request.user, "view").filter(assignment=assignment).distinct()
                .select_related("submitted_by", "reviewed_by").prefetch_related("attachments").order_by("-due_date"))
     return render(request, "supervision/report.html", {
         "assignment": assignment, "status": status, "period": period, "report": report, "form": form,
-        "history": history, "urges": assignment.urges.select_related("created_by")[:20],
+        "history": history, "parts": parts, "urges": assignment.urges.select_related("created_by")[:20],
         "return_form": ReturnForm(), "urge_form": UrgeForm(),
         "leaders": User.objects.filter(role="leader", is_active=True),
         "escalations": assignment.escalations.select_related("leader") if can(request.user, "oversee") else [],

@@ -86,6 +86,17 @@ def task_rows(statuses: list[AssignmentStatus]) -> list[TaskRow]:
     return sorted(rows.values(), key=lambda r: r.task.sort_key)
 
 
+def filter_task_rows(rows: list[TaskRow], *, focus: str = "", light: str = "", deadline: str = "") -> list[TaskRow]:
+    """The overview's filters: a focus id, a light, a deadline code ("2025-12", "long-term")."""
+    if focus.isdigit():
+        rows = [r for r in rows if r.task.focus_id == int(focus)]
+    if light in {item.value for item in Light}:
+        rows = [r for r in rows if r.light == light]
+    if deadline:
+        rows = [r for r in rows if r.task.deadline_code == deadline]
+    return rows
+
+
 def light_counts(statuses: list[AssignmentStatus]) -> dict:
     """Assignments per light, overall and by unit (the API's /lights shape)."""
     total = Counter(s.light.value for s in statuses)

@@ -1,0 +1,67 @@
+"""Declaring an import: its columns (Chinese headers and aliases, required, parser) and how a row is saved.
+
+The engine knows nothing about the rows' meaning: an importer (a project ledger, a registry) builds an
+`ImportSpec` and the engine reads, validates, reports and saves through it.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from zhaoshang.core.excel_import.parsers import text
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `key` names it in a row's clean dict; `parse` turns a non-blank cell into a value or raises CellError."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    parse: Callable[[object], object] = field(default_factory=text)
+    help: str = ""
+    example: object = ""
+    choices: tuple[str, ...] = ()  # offered as a drop-down list in the template
+    width: int = 16
+
+
+@dataclass
+class Row:
+    """One non-blank data row: its Excel row number, its raw cells, its clean values and its errors."""
+
+    number: int
+    cells: list
+    data: dict = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add_error(self, header: str | None, message: str) -> None:
+        self.errors.append(f"{header}：{message}" if header else message)
+
+    def messages(self) -> list[str]:
+        """The errors as the report lists them: "第12行 统一社会信用代码：校验位错误"."""
+        return [f"第{self.number}行 {error}" for error in self.errors]
+
+
+@dataclass
+class ImportSpec:
+    """What an importer declares. `save_row` writes one clean row (raising one of `row_errors` to refuse it);
+    `save_many` (optional) writes a chunk at once and is retried row by row when it refuses; `check_rows`
+    (optional) checks across rows and against the database once all cells are parsed, adding errors to rows."""
+
+    title: str
+    columns: Sequence[Column]
+    save_row: Callable[[dict], object]
+    save_many: Callable[[list[dict]], object] | None = None
+    check_rows: Callable[[list[Row]], None] | None = None
+    row_errors: tuple[type[Exception], ...] = (ValueError,)
+    instructions: Sequence[str] = ()
+    min_header_matches: int = 3
+    chunk_size: int = 500
+
+    @property
+    def sheet_title(self) -> str:
+        return self.title[:31]
