@@ -7,7 +7,7 @@ from zhaoshang.accounts.models import Unit
 from zhaoshang.core.permissions import OFFICE, role_of
 from zhaoshang.needs.choices import NeedType, Satisfaction
 from zhaoshang.needs.services.tickets import NeedInput
-from zhaoshang.projects.models import Enterprise, Project
+from zhaoshang.projects.models import Project
 
 
 def styled(form: forms.Form) -> None:
@@ -20,8 +20,9 @@ class NeedForm(forms.Form):
     title = forms.CharField(label="诉求事项", max_length=200)
     need_type = forms.ChoiceField(label="诉求类型", choices=NeedType.choices, initial=NeedType.OTHER)
     project = forms.ModelChoiceField(label="项目", queryset=Project.objects.none(), required=False, empty_label="（无）")
-    enterprise = forms.ModelChoiceField(label="企业", queryset=Enterprise.objects.none(), required=False, empty_label="（按项目）",
-                                        help_text="填写项目时可不选，默认为项目的投资企业")
+    enterprise_name = forms.CharField(label="企业名称", max_length=200, required=False,
+                                      help_text="选择项目时可不填，默认为项目的投资企业；尚未入库的企业将自动登记")
+    credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
     unit = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.all())
     description = forms.CharField(label="具体内容", required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
     contact_name = forms.CharField(label="企业联系人", max_length=30, required=False)
@@ -32,12 +33,11 @@ class NeedForm(forms.Form):
     def __init__(self, *args, user=None, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = Project.objects.only("id", "name").order_by("name")
-        self.fields["enterprise"].queryset = Enterprise.objects.only("id", "name")
         if role_of(user) != OFFICE:  # a unit registers needs it handles itself
             self.fields["unit"].queryset = Unit.objects.filter(pk=getattr(user, "unit_id", None))
             self.fields["unit"].initial = getattr(user, "unit_id", None)
         if editing:
-            for name in ("project", "enterprise", "unit", "raised_at"):
+            for name in ("project", "enterprise_name", "credit_code", "unit", "raised_at"):
                 del self.fields[name]
         styled(self)
 
@@ -50,7 +50,8 @@ class NeedForm(forms.Form):
     def need_input(self) -> NeedInput:
         data = self.cleaned_data
         return NeedInput(title=data["title"], need_type=data["need_type"], unit=data["unit"], project=data["project"],
-                         enterprise=data["enterprise"], description=data["description"], contact_name=data["contact_name"],
+                         enterprise_name=data["enterprise_name"], credit_code=data["credit_code"],
+                         description=data["description"], contact_name=data["contact_name"],
                          contact_phone=data["contact_phone"], raised_at=data["raised_at"])
 
 

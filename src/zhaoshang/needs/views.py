@@ -14,6 +14,7 @@ from zhaoshang.core.permissions import OFFICE, can, can_work_on_unit, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.errors import NeedError
+from zhaoshang.projects.errors import ProjectError
 from zhaoshang.needs.exports import needs_workbook
 from zhaoshang.needs.forms import NeedForm, RateForm, SettleForm
 from zhaoshang.needs.limits import limits
@@ -62,7 +63,7 @@ def need_new(request):
     if request.method == "POST" and form.is_valid():
         try:
             need = need_create(actor=request.user, data=form.need_input())
-        except (NeedError, PermissionDenied) as error:
+        except (ProjectError, PermissionDenied) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"已登记{need.number}，办结时限{need.settle_due:%Y年%m月%d日}。")
@@ -91,7 +92,7 @@ def need_edit(request, pk: int):
         try:
             need_update(actor=request.user, need=need, title=data["title"], description=data["description"],
                         need_type=data["need_type"], contact_name=data["contact_name"], contact_phone=data["contact_phone"])
-        except (NeedError, PermissionDenied) as error:
+        except (ProjectError, PermissionDenied) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "已保存。")

@@ -23,6 +23,13 @@ class ReportForm(forms.Form):
             if not isinstance(field.widget, forms.HiddenInput):
                 field.widget.attrs["class"] = "form-select" if name == "work_status" else "form-control"
 
+    @staticmethod
+    def initial_for(period, report) -> dict:
+        initial = {"period_key": period.key, "version": report.version if report else None}
+        if report:
+            initial |= {k: getattr(report, k) for k in ("done_text", "next_steps", "problems", "percent", "value", "work_status")}
+        return initial
+
     def report_input(self) -> ReportInput:
         data = self.cleaned_data
         return ReportInput(data["done_text"], data["next_steps"], data["problems"], data["percent"], data["value"],

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.core.decorators import page
-from zhaoshang.core.permissions import UNIT, can, get_for, is_member_of, role_of
+from zhaoshang.core.permissions import UNIT, get_for, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.plans.models import Assignment, Focus, Task
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
@@ -21,6 +21,7 @@ from zhaoshang.supervision.forms import ReportForm, ReturnForm, UrgeForm
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 from zhaoshang.supervision.models import Escalation, ProgressReport, ReportAttachment
 from zhaoshang.supervision.notice_docx import escalation_docx
+from zhaoshang.supervision.selectors.report_page import report_page
 from zhaoshang.supervision.selectors.status import statuses_as_of
 from zhaoshang.supervision.selectors.timeline import task_timeline
 from zhaoshang.supervision.selectors.work import (
@@ -72,38 +73,23 @@ def overview(request):
 def assignment_report(request, pk: int):
     assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT).select_related(
         "unit", "measure__task__plan", "measure__task__focus", "measure__task__target"), pk=pk)
-    status = statuses_as_of([assignment])[assignment.pk]
-    can_report = is_member_of(request.user, assignment.unit_id) and not assignment.measure.task.plan.is_archived
-    period = status.period_to_report(request.GET.get("period") or request.POST.get("period_key"))
-    report = ProgressReport.objects.filter(assignment=assignment, period_key=period.key).first() if period else None
+    view = report_page(user=request.user, assignment=assignment,
+                       period_key=request.GET.get("period") or request.POST.get("period_key"))
     form = None
-    if can_report and period is not None:
-        initial = {"period_key": period.key, "version": report.version if report else None}
-        if report:
-            initial |= {k: getattr(report, k) for k in ("done_text", "next_steps", "problems", "percent", "value", "work_status")}
-        form = ReportForm(request.POST or None, initial=initial)
+    if view.can_report and view.period is not None:
+        form = ReportForm(request.POST or None, initial=ReportForm.initial_for(view.period, view.report))
         if request.method == "POST" and form.is_valid():
             try:
                 report_save(actor=request.user, assignment=assignment, data=form.report_input(),
-                            submit="submit" in request.POST, version=form.cleaned_data["version"], period=period)
+                            submit="submit" in request.POST, version=form.cleaned_data["version"], period=view.period)
             except SupervisionError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, "已报送。" if "submit" in request.POST else "草稿已保存。")
                 return redirect("supervision:report", pk=assignment.pk)
-    parts = []
-    if assignment.is_lead and period is not None:
-        parts = (ProgressReport.objects.restrict(request.user, "view").filter(
-            assignment__measure=assignment.measure, period_key=period.key, assignment__is_lead=False,
-            first_submitted_at__isnull=False).select_related("assignment__unit"))
-    history = (ProgressReport.objects.restrict(request.user, "view").filter(assignment=assignment).distinct()
-               .select_related("submitted_by", "reviewed_by").prefetch_related("attachments").order_by("-due_date"))
     return render(request, "supervision/report.html", {
-        "assignment": assignment, "status": status, "period": period, "report": report, "form": form,
-        "history": history, "parts": parts, "urges": assignment.urges.select_related("created_by")[:20],
-        "return_form": ReturnForm(), "urge_form": UrgeForm(),
-        "leaders": User.objects.filter(role="leader", is_active=True),
-        "escalations": assignment.escalations.select_related("leader") if can(request.user, "oversee") else [],
+        "assignment": assignment, "view": view, "status": view.status, "period": view.period, "report": view.report,
+        "form": form, "return_form": ReturnForm(), "urge_form": UrgeForm(),
     }, status=400 if form is not None and form.errors else 200)
 
 

@@ -123,7 +123,7 @@ def _header(rows, merged, columns, top: int, bottom: int, found: dict[int, str])
                     f"{get_column_letter(span[1] + 1)}列，第{top + 1}行），无法判断每一列的内容。请取消合并，每列只写一个列名。")
             raise ExcelImportError(f"表头“{names[key]}”出现了不止一次（{letters}，第{top + 1}行），请只保留一列。")
     labels = {c: " ".join(str(v) for v in dict.fromkeys(line[c] for line in _filled(rows, merged, top, bottom) if c < len(line))
-                          if str(v).strip()) for c in range(max(len(rows[r]) for r in range(top, bottom + 1)))}
+                          if str(v).strip()) for c in range(max(len(rows[r]) for r in range(top, min(bottom, len(rows) - 1) + 1)))}
     ignored = [label for c, label in labels.items() if label and c not in found and header_key(label) not in RESERVED]
     header = Header(top=top, bottom=bottom, columns={key: places[0] for key, places in by_key.items()}, ignored=ignored,
                     labels=labels)

@@ -17,6 +17,7 @@ from zhaoshang.needs.errors import NeedError
 from zhaoshang.needs.limits import limit_for
 from zhaoshang.needs.models import Need
 from zhaoshang.projects.models import Enterprise, Project
+from zhaoshang.projects.services.projects import enterprise_for
 from zhaoshang.supervision.choices import NotificationKind
 from zhaoshang.supervision.cycles import work_calendar
 from zhaoshang.supervision.services.notify import notify_unit
@@ -31,6 +32,8 @@ class NeedInput:
     unit: Unit | None
     project: Project | None = None
     enterprise: Enterprise | None = None
+    enterprise_name: str = ""  # an enterprise not yet known: found by credit code or name, else registered
+    credit_code: str = ""
     description: str = ""
     contact_name: str = ""
     contact_phone: str = ""
@@ -71,7 +74,11 @@ def need_create(*, actor, data: NeedInput) -> Need:
     if not title:
         raise NeedError("请填写诉求事项")
     _check_type(data.need_type)
-    enterprise = data.enterprise or (data.project.enterprises.first() if data.project else None)
+    enterprise = data.enterprise
+    if enterprise is None and data.enterprise_name.strip():
+        enterprise = enterprise_for(data.enterprise_name, data.credit_code)
+    if enterprise is None and data.project is not None:
+        enterprise = data.project.enterprises.first()
     if data.project is None and enterprise is None:
         raise NeedError("请选择提出诉求的项目或企业")
     now = timezone.now()

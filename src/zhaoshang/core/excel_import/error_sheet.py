@@ -1,0 +1,84 @@
+"""The error report: the uploaded sheet written back with an extra "错误" column (openpyxl write_only).
+
+With every row (before saving) the rows keep their numbers, so "第12行" in a message is row 12 of the report too;
+the person fixes the cells, deletes nothing, and uploads the report again (the 错误 column is ignored). With only
+the rows that were not saved (after "save only the good rows"), a "原行号" column gives each row's original number.
+"""
+
+import datetime
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+from zhaoshang.core.excel_import.columns import Row
+from zhaoshang.core.excel_import.validate import ImportReport
+
+ERROR_HEADER, ROW_HEADER = "错误", "原行号"
+RED = Font(color="C00000")
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+ERROR_FILL = PatternFill("solid", fgColor="FCE4D6")
+
+
+def _value(sheet, value):
+    if isinstance(value, datetime.timedelta):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "yyyy-mm-dd" if not isinstance(value, datetime.datetime) or value.time() == datetime.time() else "yyyy-mm-dd hh:mm"
+        return cell
+    return value
+
+
+def _header_row(report: ImportReport, width: int) -> list[str]:
+    header = report.sheet.header
+    declared = {column.key: column.header for column in report.spec.columns}
+    names = {place: declared[key] for key, place in header.columns.items()}
+    return [names.get(c, header.labels.get(c, "")) for c in range(width)]
+
+
+def _styled(sheet, value, font=None, fill=None):
+    cell = WriteOnlyCell(sheet, value)
+    if font:
+        cell.font = font
+    if fill:
+        cell.fill = fill
+    return cell
+
+
+def error_workbook(report: ImportReport, *, failed: list[Row] | None = None) -> bytes:
+    """Every data row with its errors (failed=None), or only `failed` rows with their original row numbers."""
+    source = report.sheet
+    header = source.header
+    width = max(len(source.rows[header.top]), max((len(row.cells) for row in report.rows), default=0))
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(source.name[:31] or "Sheet1")
+    names = _header_row(report, width)
+    if failed is None:
+        for index in range(header.top):  # title rows above the header keep their place
+            sheet.append([_value(sheet, v) for v in source.rows[index]])
+        sheet.append([_styled(sheet, name, BOLD, HEADER_FILL) for name in names] + [_styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
+        for _ in range(header.bottom - header.top):
+            sheet.append([])  # a two-row header became one row: keep the numbering
+        by_number = {row.number: row for row in report.rows}
+        last = max(by_number)
+        for index in range(header.bottom + 1, last):
+            row = by_number.get(index + 1)
+            cells = [_value(sheet, v) for v in source.rows[index]] if row is None or row.ok else _bad(sheet, row, width)
+            sheet.append(cells)
+    else:
+        sheet.append([_styled(sheet, name, BOLD, HEADER_FILL) for name in names]
+                     + [_styled(sheet, ROW_HEADER, BOLD, HEADER_FILL), _styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
+        for row in failed:
+            cells = _bad(sheet, row, width)
+            sheet.append(cells[:width] + [row.number] + cells[width:])
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def _bad(sheet, row: Row, width: int) -> list:
+    cells = [_value(sheet, v) for v in row.cells] + [""] * (width - len(row.cells))
+    return cells[:width] + [_styled(sheet, "；".join(row.errors), RED)]

@@ -1,0 +1,99 @@
+"""Validating a sheet: every non-blank row becomes a clean dict or a list of errors ("第12行 统一社会信用代码：校验位错误")."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from zhaoshang.core.excel_import.columns import ImportSpec, Row
+from zhaoshang.core.excel_import.errors import CellError, ExcelImportError
+from zhaoshang.core.excel_import.parsers import EXCEL_ERRORS, is_blank
+from zhaoshang.core.excel_import.workbook import MAX_ROWS, SheetData, read_sheet
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+UNCACHED = "公式没有计算结果（文件不是用Excel/WPS保存的），请在Excel中打开、保存后重新上传，或直接填写数值"
+PROGRESS_EVERY = 1000
+
+
+@dataclass
+class ImportReport:
+    """The outcome of validating one sheet: which rows are good, which are not and why."""
+
+    spec: ImportSpec
+    sheet: SheetData
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def good_rows(self) -> list[Row]:
+        return [row for row in self.rows if row.ok]
+
+    @property
+    def bad_rows(self) -> list[Row]:
+        return [row for row in self.rows if not row.ok]
+
+    @property
+    def ignored_headers(self) -> list[str]:
+        return self.sheet.header.ignored
+
+    def error_messages(self, limit: int | None = None) -> list[str]:
+        messages = []
+        for row in self.rows:
+            if row.errors:
+                messages.extend(row.messages())
+                if limit is not None and len(messages) >= limit:
+                    return messages[:limit]
+        return messages
+
+    def summary(self) -> str:
+        bad = len(self.bad_rows)
+        return f"工作表“{self.sheet.name}”共{len(self.rows)}行数据：{len(self.rows) - bad}行无误，{bad}行有错误。"
+
+
+def validate_rows(spec: ImportSpec, sheet: SheetData, progress: Progress | None = None) -> ImportReport:
+    """Parse every non-blank row below the header; then let the importer check across rows (duplicates, database)."""
+    mapped = [(column, sheet.header.columns[column.key]) for column in spec.columns if column.key in sheet.header.columns]
+    absent = [column.key for column in spec.columns if column.key not in sheet.header.columns]
+    places = [place for _, place in mapped]
+    report = ImportReport(spec=spec, sheet=sheet)
+    first, total = sheet.header.bottom + 1, len(sheet.rows)
+    for index in range(first, total):
+        cells = sheet.rows[index]
+        width = len(cells)
+        if all(place >= width or is_blank(cells[place]) for place in places):
+            continue  # blank rows (and rows filled only outside the declared columns) cost one pass over a few cells
+        row = Row(number=index + 1, cells=cells, data=dict.fromkeys(absent))
+        for column, place in mapped:
+            value = cells[place] if place < width else ""
+            row.data[column.key] = _cell(row, column, value, (index, place) in sheet.uncached)
+        report.rows.append(row)
+        if len(report.rows) > MAX_ROWS:
+            raise ExcelImportError(f"数据超过{MAX_ROWS:,}行的上限，请拆分后分批导入。")
+        if progress and len(report.rows) % PROGRESS_EVERY == 0:
+            progress(index - first, total - first)
+    if not report.rows:
+        raise ExcelImportError(f"工作表“{sheet.name}”的表头（{sheet.header.row_numbers}）下方没有数据。")
+    if spec.check_rows:
+        spec.check_rows(report.good_rows)
+    return report
+
+
+def _cell(row: Row, column, value, uncached: bool):
+    if uncached:
+        row.add_error(column.header, UNCACHED)
+        return None
+    if is_blank(value):
+        if column.required:
+            row.add_error(column.header, "必填，不能为空")
+        return None
+    if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+        row.add_error(column.header, f"单元格是错误值{value.strip()}，请检查公式")
+        return None
+    try:
+        return column.parse(value)
+    except CellError as error:
+        row.add_error(column.header, str(error))
+        return None
+
+
+def validate_file(spec: ImportSpec, data: bytes, *, sheet_name: str = "", filename: str = "",
+                  progress: Progress | None = None) -> ImportReport:
+    """Read and validate an uploaded workbook; ExcelImportError when the file as a whole cannot be used."""
+    return validate_rows(spec, read_sheet(data, spec, sheet_name=sheet_name, filename=filename), progress)

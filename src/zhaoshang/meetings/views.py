@@ -1,0 +1,101 @@
+"""Meeting pages: the list and its Excel export, a new meeting, one meeting, editing it, its minutes as Word."""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.core.decorators import page
+from zhaoshang.core.permissions import OFFICE, role_of
+from zhaoshang.core.services import PermissionDenied
+from zhaoshang.meetings.choices import MeetingKind, MeetingStatus
+from zhaoshang.meetings.exports import meetings_workbook
+from zhaoshang.meetings.forms import ActionItemForm, AttendeesForm, MeetingEditForm, MeetingForm
+from zhaoshang.meetings.minutes_docx import minutes_docx
+from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_parts, meetings_for
+from zhaoshang.meetings.services.meetings import meeting_create, meeting_update
+from zhaoshang.projects.errors import ProjectError
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+OFFICE_NAME = "市招商引资领导小组办公室"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@page()
+def meeting_list(request):
+    meetings = meetings_for(user=request.user, params=request.GET)
+    page_obj = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    return render(request, "meetings/list.html", {
+        "page_obj": page_obj, "filters": request.GET, "kinds": MeetingKind.choices, "statuses": MeetingStatus.choices,
+        "is_office": role_of(request.user) == OFFICE,
+    })
+
+
+@page()
+def meeting_export(request):
+    today = timezone.localdate()
+    content = meetings_workbook(meetings_for(user=request.user, params=request.GET), f"会商调度会议（截至{today:%Y-%m-%d}）")
+    return _download(content, XLSX, f"会商调度会议-{today.isoformat()}.xlsx")
+
+
+@page("supervise")
+def meeting_new(request):
+    form = MeetingForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_create(actor=request.user, data=form.meeting_input())
+        except (ProjectError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"已创建：{meeting.title}")
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/form.html", {"form": form, "title": "新建会议"}, status=400 if form.errors else 200)
+
+
+@page()
+def meeting_detail(request, pk: int):
+    meeting = meeting_for(user=request.user, pk=pk)
+    is_office = role_of(request.user) == OFFICE
+    attendees = meeting.attendees.all()
+    return render(request, "meetings/detail.html", {
+        "meeting": meeting, **meeting_parts(meeting), "is_office": is_office,
+        "attendees_form": AttendeesForm(initial={
+            "units": [a.unit_id for a in attendees if a.unit_id],
+            "people": "\n".join(f"{a.name} {a.title}".strip() for a in attendees if a.name)}) if is_office else None,
+        "action_form": ActionItemForm(meeting=meeting, initial={"due_date": meeting.date}) if is_office else None,
+        "units": Unit.objects.all(),
+    })
+
+
+@page("supervise")
+def meeting_edit(request, pk: int):
+    meeting = meeting_for(user=request.user, pk=pk)
+    fields = ("title", "date", "start_time", "place", "chair", "status", "minutes")
+    form = MeetingEditForm(request.POST or None, initial={name: getattr(meeting, name) for name in fields})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_update(actor=request.user, meeting=meeting, **{name: form.cleaned_data[name] for name in fields})
+        except (ProjectError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "已保存。")
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/form.html", {"form": form, "title": f"编辑：{meeting.title}", "meeting": meeting},
+                  status=400 if form.errors else 200)
+
+
+@page()
+def minutes(request, pk: int):
+    meeting = meeting_for(user=request.user, pk=pk)
+    content = minutes_docx(meeting, meeting_parts(meeting), OFFICE_NAME)
+    return _download(content, DOCX, f"{meeting.title}纪要.docx")
