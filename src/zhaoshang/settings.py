@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "zhaoshang.plans",
     "zhaoshang.supervision",
     "zhaoshang.projects",
+    "zhaoshang.needs",
+    "zhaoshang.meetings",
     "zhaoshang.reports",
     "zhaoshang.demo",
 ]

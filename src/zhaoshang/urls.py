@@ -16,6 +16,8 @@ urlpatterns = [
     path("units/", include("zhaoshang.accounts.urls")),
     path("supervision/", include("zhaoshang.supervision.urls")),
     path("projects/", include("zhaoshang.projects.urls")),
+    path("meetings/", include("zhaoshang.meetings.urls")),
+    path("needs/", include("zhaoshang.needs.urls")),
     path("reports/", include("zhaoshang.reports.urls")),
     path("", include("zhaoshang.core.urls")),
     path("admin/", admin.site.urls),

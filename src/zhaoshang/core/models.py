@@ -64,3 +64,6 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+
+from zhaoshang.core.excel_import.models import ImportJob  # noqa: E402,F401  (the import engine's jobs belong to core)

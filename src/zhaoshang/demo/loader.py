@@ -17,6 +17,7 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.accounts.services import system_actor, unit_create, user_create
 from zhaoshang.core.audit import audit_record
 from zhaoshang.demo.history import HistoryWriter
+from zhaoshang.demo.projects import ProjectWriter
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.plans.models import Plan
 from zhaoshang.projects.models import Tag
@@ -65,6 +66,7 @@ def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool =
         plan = _load(actor, json.loads(dataset.read_text(encoding="utf-8")), dataset.parent)
         if history:
             HistoryWriter(plan, User.objects.get(username="office"), timezone.localdate()).write()
+            ProjectWriter(plan, User.objects.get(username="office"), timezone.localdate()).write()
     users = User.objects.exclude(username=SYSTEM_USERNAME).select_related("unit").order_by("role", "username")
     users.update(password=make_password(password))  # one hash for every demo account: PBKDF2 is slow on purpose
     audit_record(actor=actor, action="demo_passwords", obj=DemoInstall.objects.get())

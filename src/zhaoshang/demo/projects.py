@@ -205,9 +205,9 @@ class ProjectWriter:
 
     def _follow_ups(self, actor, project: Project, stage: str, last: datetime.date) -> datetime.date:
         """Most live projects are visited now and then; the rest go quiet (and the clock flags them)."""
-        if stage == Stage.PRODUCING or self.rng.random() < 0.3:
+        if stage == Stage.PRODUCING or self.rng.random() < 0.2:
             return last
-        day = self.today - datetime.timedelta(days=self.rng.randint(0, 40))
+        day = self.today - datetime.timedelta(days=self.rng.randint(0, 28))
         if day > last:
             self._change(actor, project, stage, day, self.rng.choice(DATA["follow_ups"]))
             return day

@@ -22,7 +22,7 @@ from zhaoshang.projects.errors import ProjectError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-OFFICE_NAME = "市招商引资领导小组办公室"
+OFFICE_NAME = "市招商引资领导小组办公室"  # when the meeting's creator has no unit
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -97,5 +97,6 @@ def meeting_edit(request, pk: int):
 @page()
 def minutes(request, pk: int):
     meeting = meeting_for(user=request.user, pk=pk)
-    content = minutes_docx(meeting, meeting_parts(meeting), OFFICE_NAME)
+    issuer = meeting.created_by.unit.name if meeting.created_by.unit else OFFICE_NAME  # the office that ran it
+    content = minutes_docx(meeting, meeting_parts(meeting), issuer)
     return _download(content, DOCX, f"{meeting.title}纪要.docx")

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from zhaoshang.notices.columns import cell_role, is_strong
+from zhaoshang.notices.header import is_signature
 from zhaoshang.notices.deadlines import is_month_cell, is_year_cell, looks_like_deadline
 from zhaoshang.notices.indicators import target_from_text
 from zhaoshang.notices.measures import measure_ordinal, split_measure_lines
@@ -104,8 +105,8 @@ def _read_body(lines: list[str], index: int, columns: _Columns) -> tuple[list[Ta
     current: _Open | None = None
     while index < len(lines):
         line = lines[index]
-        if _END.match(line):
-            break
+        if _END.match(line) or (current and current.draft.deadline_raw and is_signature(lines, index)):
+            break  # a note, or the signature (落款) after the last task's deadline
         if is_year_cell(line) and index + 1 < len(lines) and is_month_cell(lines[index + 1]):
             _set_deadline(current, f"{line} {lines[index + 1]}", pending)
             index += 2

@@ -4,6 +4,7 @@ Each starts the job's next step (`jobs.import_job_start`): inline for a small fi
 progress for a large one.
 """
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -32,7 +33,7 @@ def import_job_create(*, actor, kind: str, filename: str, data: bytes, sheet: st
     with transaction.atomic():
         job = ImportJob(kind=kind, title=spec.title, requested_by=actor, filename=filename[:200], sheet=sheet.strip()[:100],
                         message="排队等待校验")
-        job.file.save(f"import-{timezone.now():%Y%m%d%H%M%S}.xlsx", _content(data), save=False)
+        job.file.save(f"import-{timezone.now():%Y%m%d%H%M%S}.xlsx", ContentFile(data), save=False)
         job.save()
         audit_record(actor=actor, action="upload", obj=job, after=job.audit_fields())
     if start:
@@ -41,12 +42,6 @@ def import_job_create(*, actor, kind: str, filename: str, data: bytes, sheet: st
         import_job_start(job)
         job.refresh_from_db()
     return job
-
-
-def _content(data: bytes):
-    from django.core.files.base import ContentFile
-
-    return ContentFile(data)
 
 
 def import_job_confirm(*, job: ImportJob, actor, good_rows_only: bool = False, start: bool = True) -> ImportJob:

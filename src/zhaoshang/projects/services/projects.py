@@ -82,30 +82,34 @@ def enterprise_for(name: str, credit_code: str) -> Enterprise:
     return Enterprise.objects.create(name=name, credit_code=credit_code)
 
 
+def names_similar(first: str, second: str) -> bool:
+    """Two project names that are probably the same project (of one enterprise)."""
+    return fuzz.ratio(first, second) >= SIMILAR_NAME or first in second or second in first
+
+
 def similar_project(enterprise: Enterprise, name: str) -> Project | None:
     """A live project of the same enterprise whose name is close to `name`."""
     for project in enterprise.projects.all():
-        if fuzz.ratio(project.name, name) >= SIMILAR_NAME or project.name in name or name in project.name:
+        if names_similar(project.name, name):
             return project
     return None
 
 
-@transaction.atomic
-def project_create(*, actor, data: ProjectInput, allow_duplicate: bool = False) -> Project:
-    """A new project; a unit enters its own projects, the office anyone's. Raises PossibleDuplicate."""
+def project_build(*, actor, data: ProjectInput, today: datetime.date, check_links: bool = True) -> Project:
+    """The unsaved project `data` describes, with every check of project_create but the enterprise and duplicates.
+
+    check_links=False skips the existence queries of chain, link, unit and actor: for callers (the bulk path) that
+    pass rows they have just loaded; the database's foreign keys still hold."""
     if not can_work_on_unit(actor, getattr(data.lead_unit, "pk", None)):
         raise PermissionDenied("只能录入本单位牵头的项目")
+    if data.lead_unit is None:
+        raise ProjectError("请填写牵头单位")
     name = data.name.strip()
     if not name:
         raise ProjectError("请填写项目名称")
     amount = parse_amount(data.amount_wan)
     if amount is None:
         raise ProjectError("请填写计划总投资（万元）")
-    enterprise = enterprise_for(data.enterprise_name, data.credit_code)
-    existing = similar_project(enterprise, name)
-    if existing and not allow_duplicate:
-        raise PossibleDuplicate(existing)
-    today = timezone.localdate()
     since = data.stage_since or today
     if since > today:
         raise ProjectError("阶段日期不能晚于今天")
@@ -119,14 +123,26 @@ def project_create(*, actor, data: ProjectInput, allow_duplicate: bool = False) 
     for stage, attribute in REACHED.items():
         if STAGE_INDEX[project.stage] >= STAGE_INDEX[stage]:
             setattr(project, attribute, since)
+    links = [] if check_links else ["chain", "chain_link", "lead_unit", "created_by"]
     try:
-        project.full_clean(exclude=["enterprises", "tags"])
+        project.full_clean(exclude=["enterprises", "tags", *links])
     except ValidationError as error:
         raise ProjectError("；".join(m for messages in error.message_dict.values() for m in messages)) from None
+    return project
+
+
+@transaction.atomic
+def project_create(*, actor, data: ProjectInput, allow_duplicate: bool = False) -> Project:
+    """A new project; a unit enters its own projects, the office anyone's. Raises PossibleDuplicate."""
+    project = project_build(actor=actor, data=data, today=timezone.localdate())
+    enterprise = enterprise_for(data.enterprise_name, data.credit_code)
+    existing = similar_project(enterprise, project.name)
+    if existing and not allow_duplicate:
+        raise PossibleDuplicate(existing)
     project.save()
     project.enterprises.add(enterprise)
     project.tags.set(data.tags)
-    project.stage_changes.create(to_stage=project.stage, happened_on=since, actor=actor, note="录入")
+    project.stage_changes.create(to_stage=project.stage, happened_on=project.stage_since, actor=actor, note="录入")
     audit_record(actor=actor, action="create", obj=project, after={**snapshot(project), "enterprise": enterprise.pk,
                                                                    "tags": [t.pk for t in data.tags]})
     return project

@@ -80,9 +80,15 @@ def _light_changes(assignments, start, today, names) -> list[Event]:
 
 
 def _plan_changes(task, assignments) -> list[Event]:
+    """The import that created the task, then every later change to it, its measures or its units."""
     ids = {"plans.task": [str(task.pk)], "plans.measure": [str(a.measure_id) for a in assignments],
            "plans.assignment": [str(a.pk) for a in assignments]}
-    entries = AuditLog.objects.filter(object_type__in=PLAN_OBJECTS, action__in=["create", "update", "delete", "restore"])
-    entries = [e for e in entries.filter(object_id__in={i for v in ids.values() for i in v}) if e.object_id in ids[e.object_type]]
-    labels = {"create": "新增", "update": "修改", "delete": "删除", "restore": "恢复"}
-    return [Event(e.created_at, "plan", "", f"清单变更：{labels[e.action]} {e.object_repr}") for e in entries]
+    entries = AuditLog.objects.filter(object_type__in=PLAN_OBJECTS, action__in=["update", "delete", "restore"],
+                                      object_id__in={i for v in ids.values() for i in v})
+    labels = {"update": "修改", "delete": "删除", "restore": "恢复"}
+    events = [Event(e.created_at, "plan", "", f"清单变更：{labels[e.action]} {e.object_repr}")
+              for e in entries if e.object_id in ids[e.object_type]]
+    created = AuditLog.objects.filter(object_type="plans.task", object_id=str(task.pk), action="create").first()
+    if created:
+        events.append(Event(created.created_at, "plan", "", "导入任务清单，建立本任务"))
+    return events

@@ -38,6 +38,6 @@ def problem_update(*, actor, problem: Problem, owner_unit=None, outcome: str = "
     problem.outcome = outcome.strip()
     problem.status = ProblemStatus.RESOLVED if resolved else ProblemStatus.OPEN
     problem.resolved_at = timezone.now() if resolved else None
-    problem.save()
+    problem.save(update_fields=["owner_unit", "outcome", "status", "resolved_at"])
     audit_record(actor=actor, action="update", obj=problem, before=before, after=snapshot(problem))
     return problem
