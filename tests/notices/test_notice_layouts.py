@@ -149,7 +149,7 @@ def test_task_list_on_the_second_sheet():
 
 
 # (t) 宁川: PDF tables without ruling lines, the 序号 at the bottom, middle or top of its row.
-def _ningchuan_pdf(valign: str, count: int, repeat_header: bool) -> bytes:
+def _ningchuan_pdf(valign: str, count: int, repeat_header: bool, wrapped_header: bool = False) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -158,12 +158,16 @@ def _ningchuan_pdf(valign: str, count: int, repeat_header: bool) -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=9, leading=13, wordWrap="CJK")
-    rows = [["序号", "工作重点", "工作举措", "责任单位", "完成时限"]]
+    centred = ParagraphStyle("centred", parent=style, alignment=1)
+    rows = [["任务<br/>序号", "工作<br/>重点", "工作举措", "责任<br/>单位", "完成<br/>时限"] if wrapped_header
+            else ["序号", "工作重点", "工作举措", "责任单位", "完成时限"]]
     for k in range(1, count + 1):
         rows.append([str(k), "产业链招商" if k <= count // 2 else "要素保障",
                      f"聚焦第{k}号重点产业链，绘制产业链图谱，建立目标企业库，全年引进亿元以上项目{k}个。",
                      UNITS[k % 2], f"2025年{k % 12 + 1}月底前"])
-    table = Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[30, 60, 240, 80, 70],
+    header_style = centred if wrapped_header else style
+    table = Table([[Paragraph(c, header_style if i == 0 else style) for c in row] for i, row in enumerate(rows)],
+                  colWidths=[30, 60, 240, 80, 70],
                   repeatRows=1 if repeat_header else 0)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))
 
@@ -179,13 +183,14 @@ def _ningchuan_pdf(valign: str, count: int, repeat_header: bool) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("valign, count, repeat_header", [
-    ("BOTTOM", 4, False),
-    ("MIDDLE", 40, True),  # two pages, the header repeated on the second
-    ("TOP", 40, False),  # two pages, the second without a header
+@pytest.mark.parametrize("valign, count, repeat_header, wrapped_header", [
+    ("BOTTOM", 4, False, False),
+    ("MIDDLE", 40, True, False),  # two pages, the header repeated on the second
+    ("TOP", 40, False, False),  # two pages, the second without a header
+    ("MIDDLE", 6, False, True),  # header cells centred and wrapped: "任务"/"序号", "工作举措" between
 ])
-def test_pdf_table_without_ruling_lines(valign, count, repeat_header):
-    parsed = parse_bytes(_ningchuan_pdf(valign, count, repeat_header))
+def test_pdf_table_without_ruling_lines(valign, count, repeat_header, wrapped_header):
+    parsed = parse_bytes(_ningchuan_pdf(valign, count, repeat_header, wrapped_header))
     assert (parsed.source_format, parsed.layout) == ("pdf", "rows")
     assert (parsed.title, parsed.issuer, parsed.doc_number) == ("宁川市2025年招商引资任务清单", "宁川市人民政府办公室", "宁政办发〔2025〕5号")
     assert parsed.date == datetime.date(2025, 6, 1)  # the signature below the table is text again
@@ -195,6 +200,30 @@ def test_pdf_table_without_ruling_lines(valign, count, repeat_header):
         assert _units(task) == [UNITS[k % 2].split("、")]
         assert task.deadline == f"2025-{k % 12 + 1:02d}"
         assert task.focus == ("产业链招商" if k <= count // 2 else "要素保障")
+
+
+def test_pdf_rows_without_header_fall_back_to_prose():
+    """No header names the columns, but each row opens with an ordinal and closes with its unit group."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=9, leading=13, wordWrap="CJK")
+    rows = [["1.聚焦新材料产业，全年引进亿元以上项目12个，建立目标企业库。（市发改委、市工信局）", "2025年12月底前"],
+            ["2.举办招商推介活动不少于5场。（市商务局）", "2025年10月"]]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build([
+        Paragraph("宁川市2025年招商引资任务清单", style),
+        Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[330, 90])])
+    parsed = parse_bytes(buffer.getvalue())
+    assert parsed.layout == "prose"
+    assert [[m.text for m in t.measures] for t in parsed.tasks] == [
+        ["聚焦新材料产业，全年引进亿元以上项目12个，建立目标企业库。"], ["举办招商推介活动不少于5场。"]]
+    assert [_units(t) for t in parsed.tasks] == [[["市发改委", "市工信局"]], [["市商务局"]]]
+    assert [t.deadline for t in parsed.tasks] == ["2025-12", "2025-10"]
 
 
 def _prose_pdf(lines: list[str]) -> bytes:

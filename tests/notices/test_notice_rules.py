@@ -7,7 +7,8 @@ import pytest
 from zhaoshang.notices.deadlines import LONG_TERM, parse_deadline
 from zhaoshang.notices.measures import build_measure, split_inline, split_measure_lines
 from zhaoshang.notices.model import MeasureDraft
-from zhaoshang.notices.units import is_unit_name, parse_unit_text, split_trailing_group, split_units
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import is_unit_name, parse_unit_text, split_units
 
 
 # -- deadlines --------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from zhaoshang.notices import parse_text
-from zhaoshang.notices.units import parse_unit_text, split_trailing_group
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import parse_unit_text
 
 
 def _units(task):
@@ -36,6 +37,7 @@ def test_unit_group_mixing_styles(text, units, lead, deadline):
     ("建立项目库。（市商务局）（2025年底前完成）", "建立项目库。", ["市商务局"], "2025年底前完成"),
     ("建立项目库。（2025年9月底前）", "建立项目库。", [], "2025年9月底前"),
     ("开展专项行动（长期坚持）", "开展专项行动", [], "长期坚持"),
+    ("开展专项行动。（市商务局） 2025年12月底前", "开展专项行动。", ["市商务局"], "2025年12月底前"),  # cells run together
 ])
 def test_deadline_bracket_is_split_off(text, body, units, deadline):
     got_body, spec = split_trailing_group(text)
@@ -201,6 +203,26 @@ def test_sub_items_numbered_on_are_the_tasks():
     ]
     assert [t.deadline for t in parsed.tasks] == ["2025-12", "2025-12", "long-term", "2025-06"]
     assert all(t.warnings == [] for t in parsed.tasks)
+
+
+# 远安: a task naming its units over numbered sub-items that name none: they are its measures.
+YUANAN = """远安县2025年招商引资工作任务
+一、驻点招商
+（一）开展驻点招商，全年签约项目10个。（县投资促进中心牵头，县商务局配合；2025年12月底前）
+1.在长三角设立驻点。
+2.在珠三角设立驻点，对接企业不少于50家。
+（二）举办推介会3场。（县商务局；2025年10月底前）
+"""
+
+
+def test_task_units_apply_to_its_sub_items():
+    parsed = parse_text(YUANAN)
+    first, second = parsed.tasks
+    assert first.target == "开展驻点招商，全年签约项目10个"
+    assert _texts(first) == ["在长三角设立驻点。", "在珠三角设立驻点，对接企业不少于50家。"]
+    assert _units(first) == [["县投资促进中心", "县商务局"]] * 2
+    assert [m.deadline for m in first.measures] == ["2025-12", "2025-12"]
+    assert (second.target, _units(second), second.deadline) == ("举办推介会3场", [["县商务局"]], "2025-10")
 
 
 def test_unnumbered_heading_between_items_is_not_item_text():

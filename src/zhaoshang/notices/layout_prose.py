@@ -13,8 +13,8 @@ group or has label lines; a heading names none but has sub-items (at any depth) 
 - When sub-items number on across headings ("一、招大引强" "1." "2." "二、优化服务" "3." "4."), and for
   "一、" chapters and levels holding headings, the heading is the 工作重点 (focus) of the tasks below
   it; the nearest heading wins.
-- An item naming units and not below a task is a task. If some of its sub-items name units too, they are
-  its measures and its own units apply to those without; otherwise it is its own single measure.
+- An item naming units and not below a task is a task. Its sub-items, if any, are its measures (its own
+  units apply to those naming none); without sub-items it is its own single measure.
 - Items below a measure add detail to it (before its unit group).
 
 Sections whose items name no units and no deadline (工作目标, 总体要求, 保障措施) are not tasks. A task
@@ -28,7 +28,8 @@ from zhaoshang.notices.indicators import extract_indicators, number_sentences, t
 from zhaoshang.notices.model import MeasureDraft, TaskDraft
 from zhaoshang.notices.ordinals import LEVEL_CN
 from zhaoshang.notices.prose_items import Item, read_items
-from zhaoshang.notices.units import format_spec, split_trailing_group
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import format_spec
 
 
 @dataclass
@@ -78,8 +79,7 @@ class _Roles:
             elif self.is_heading(item):
                 self.walk(item.children, _heading(item.head) or focus, drafts)
             elif item.has_units():
-                parent_of_units = id(item) in self.above_units
-                drafts.append(self._task(item, focus, with_measures=parent_of_units))
+                drafts.append(self._task(item, focus, with_measures=bool(item.children)))
 
     @staticmethod
     def _task(item: Item, focus: str, with_measures: bool) -> TaskDraft:

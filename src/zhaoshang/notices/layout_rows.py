@@ -2,7 +2,10 @@
 
 A row starts a task when its 序号 changes; rows repeating the number (a merged 序号 cell) or
 leaving it empty add measures to the current task. Empty focus/target cells share the previous
-task's (merged cells). Units may sit in the measure text or in their own column(s).
+task's (merged cells). Units may sit in the measure text or in their own column(s). A second header
+row ("责任单位" over "牵头单位 | 配合单位") refines the first, whether its cells are merged or left blank.
+A table continued in the next table (a page break, or an editor's split) goes on with or without
+the header repeated.
 """
 
 import re

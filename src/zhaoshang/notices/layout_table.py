@@ -2,19 +2,21 @@
 
 Cells may be split across lines ("要素储备"/"招商"), a deadline may be two lines ("2025"/"12"),
 an item number may be cut from its text ("2."/"盐化工。…"), and merged cells appear only once:
-a task with no focus/target lines before its number shares the previous task's.
+a task with no focus/target lines before its number shares the previous task's. The table ends at a
+note (备注, 附件 …) or at the signature (落款) after a task's deadline.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from zhaoshang.notices.columns import cell_role, is_strong
-from zhaoshang.notices.header import is_signature
 from zhaoshang.notices.deadlines import is_month_cell, is_year_cell, looks_like_deadline
+from zhaoshang.notices.header import is_signature
 from zhaoshang.notices.indicators import target_from_text
 from zhaoshang.notices.measures import measure_ordinal, split_measure_lines
 from zhaoshang.notices.model import TaskDraft
-from zhaoshang.notices.units import is_label_line, parse_unit_text, split_trailing_group
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import is_label_line, parse_unit_text
 
 _END = re.compile(r"^(?:备\s*注|注\s*[:：]|附件\s*[:：\d]|相关链接|抄送|扫一扫|【打印|打印本页|关闭窗口|责任编辑)")
 _FOCUS_LINE_MAX = 10

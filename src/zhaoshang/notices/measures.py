@@ -10,7 +10,8 @@ import re
 
 from zhaoshang.notices.model import Measure, MeasureDraft
 from zhaoshang.notices.ordinals import MEASURE_LEVELS, match_ordinal, to_int
-from zhaoshang.notices.units import UnitSpec, is_label_line, parse_unit_text, split_trailing_group
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import UnitSpec, is_label_line, parse_unit_text
 
 _INLINE_ORDINAL = re.compile(
     r"(?:^|(?<=[。；;）)\s，,：:]))\s*(?:(\d{1,2})\s*[.．、](?![\d.．])|[（(](\d{1,2})[）)])|([①-⑳])"
@@ -77,7 +78,7 @@ def split_inline(text: str) -> list[str]:
 
 
 def split_enumeration(text: str) -> tuple[str, list[str]] | None:
-    """"强化平台招商。一是…；二是…。（A）" → ("强化平台招商。", ["….（A）", "…。（A）"]), or None.
+    """"强化平台招商。一是…；二是…。（A）" → ("强化平台招商。", ["…。（A）", "…。（A）"]), or None.
 
     Items count only in sequence from 一是; the trailing unit group goes with every item that has none.
     """

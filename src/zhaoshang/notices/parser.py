@@ -15,7 +15,8 @@ from zhaoshang.notices.layout_rows import parse_tables
 from zhaoshang.notices.layout_table import parse_flat_table
 from zhaoshang.notices.model import ParsedNotice, TaskDraft
 from zhaoshang.notices.sniff import sniff
-from zhaoshang.notices.units import parse_unit_text, split_trailing_group
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import parse_unit_text
 
 
 def read_document(data: bytes) -> Document:

@@ -20,7 +20,8 @@ from zhaoshang.notices.units import is_label_line
 
 MAX_PAGES = 300
 _SENTENCE_END = tuple("。；;！!？?）)：:")  # a line ending so may end its paragraph by chance: keep the break
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
+_PAGE_NUMBER = re.compile(  # "- 3 -", "—3—", "第3页", "第3页 共9页", "3/9"
+    r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
 
 
 def read_pdf(data: bytes) -> Document:

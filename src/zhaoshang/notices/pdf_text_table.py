@@ -1,13 +1,15 @@
 """A PDF table drawn without ruling lines: rebuilt from where its words sit on the page.
 
-The header is a text line whose words name task-table columns (序号, 工作任务, 责任单位, 完成时限 …);
-the gaps between the header's words split the page into columns, and each later word goes to the
-column its left edge falls in. Rows are told apart by the vertical gaps between text lines (cell
-padding makes the gap between two rows larger than the leading inside a cell); a run of lines holding
-two 序号 starts a new row at each (cells aligned to the top). The table ends at a line that cannot be a
-row: text in the 序号 column that is no number (a paragraph or the signature starting at the margin),
-or a gap far larger than any between rows. Columns carry over to the next page when the table runs
-to the bottom of one.
+The header is a text line (or up to three, for cells wrapped as "任务"/"序号") whose words name
+task-table columns (序号, 工作任务, 责任单位, 完成时限 …). Columns meet in the widest gutter that no
+body word crosses between two header cells (a centred header sits mid-column, so halfway between
+headers may cut into left-aligned text); each word goes to the column its left edge falls in. Rows
+are told apart by the vertical gaps between text lines (cell padding makes the gap between rows
+larger than the leading inside a cell); lines overlapping vertically (cells centred on a row) stay
+together; a run holding two 序号 starts a new row at each (cells aligned to the top). The table ends
+at a line that cannot be a row (text in the 序号 column that is no number: a paragraph or the
+signature at the margin; a word running across a whole column) or at a gap far larger than any
+between rows. Columns carry over to the next page when the table runs to the bottom of one.
 """
 
 import bisect
@@ -19,6 +21,7 @@ from zhaoshang.notices.columns import header_roles
 from zhaoshang.notices.normalize import join_wrapped
 
 _LINE_TOLERANCE = 2.0  # words whose tops differ by less are on one line
+_MAX_HEADER_LINES = 3
 _NUMBER = re.compile(r"^[（(]?\d{1,4}[）).．、]?$")
 
 
@@ -37,6 +40,7 @@ class Line:
 class Columns:
     bounds: list[float]  # x where each column after the first begins
     number: int | None  # index of the 序号 column
+    spans: list[tuple[float, float]] | None = None  # the header cells' (x0, x1), while bounds are a guess
 
     def of(self, word: dict) -> int:
         return bisect.bisect_right(self.bounds, word["x0"])
@@ -67,40 +71,91 @@ def group_lines(words: list[dict]) -> list[Line]:
 
 def find_text_table(lines: list[Line], carried: Columns | None = None) -> TextTable | None:
     """The borderless task table among the lines, or None; `carried` continues one from the page before."""
-    header_at, columns, header = _find_header(lines)
+    first, body_start, columns, header = _find_header(lines)
     if columns is None and carried is not None:
-        header_at, columns, header = -1, carried, None
+        first, body_start, columns, header = 0, 0, carried, None
     if columns is None:
         return None
-    body_start = header_at + 1
+    if columns.spans:  # first the bounds, from the row-like lines up to a gap no table row leaves
+        near = [line for line in lines[body_start:_table_end(lines, body_start, None)] if _row_like(line, columns)]
+        columns = _refined(columns, [w for line in near for w in line.words])
     end = _table_end(lines, body_start, columns)
     groups = _row_groups(lines[body_start:end], columns)
     if not groups:
         return None
     rows = ([header] if header else []) + [_cells(group, columns) for group in groups]
-    return TextTable(max(header_at, 0), end, rows, columns, end == len(lines))
+    return TextTable(first, end, rows, columns, end == len(lines))
 
 
 def _find_header(lines: list[Line]):
-    for index, line in enumerate(lines):
-        cells = [w["text"] for w in line.words]
-        if len(cells) < 3:
-            continue
-        roles = header_roles(cells)
-        if roles:
-            bounds = [(a["x1"] + b["x0"]) / 2 for a, b in zip(line.words, line.words[1:])]
-            return index, Columns(bounds, roles.get("number")), cells
-    return None, None, None
+    """(first header line, first body line, columns, header cells); a header may wrap over up to 3 lines."""
+    for index in range(len(lines)):
+        for depth in range(1, _MAX_HEADER_LINES + 1):
+            stack = lines[index:index + depth]
+            if len(stack) < depth or (depth > 1 and stack[-1].top - stack[-2].bottom > stack[-1].bottom - stack[-1].top):
+                break
+            cells = _stacked_cells([w for line in stack for w in line.words])
+            if len(cells) < 3:
+                continue
+            roles = header_roles([text for text, _, _ in cells])
+            if roles:
+                bounds = [(a[2] + b[1]) / 2 for a, b in zip(cells, cells[1:])]
+                spans = [(x0, x1) for _, x0, x1 in cells]
+                return index, index + depth, Columns(bounds, roles.get("number"), spans), [text for text, _, _ in cells]
+    return None, None, None, None
 
 
-def _table_end(lines: list[Line], start: int, columns: Columns) -> int:
+def _stacked_cells(words: list[dict]) -> list[tuple[str, float, float]]:
+    """Header words as cells (text, x0, x1): words one above the other ("任务" over "序号") are one cell."""
+    cells: list[list] = []
+    for word in sorted(words, key=lambda w: w["x0"]):
+        if cells and word["x0"] < cells[-1][2]:
+            cells[-1][0].append(word)
+            cells[-1][2] = max(cells[-1][2], word["x1"])
+        else:
+            cells.append([[word], word["x0"], word["x1"]])
+    return [("".join(w["text"] for w in sorted(group, key=lambda w: w["top"])), x0, x1) for group, x0, x1 in cells]
+
+
+def _row_like(line: Line, columns: Columns) -> bool:
+    """Not a paragraph: it does not open, under a first 序号 column, with text that is no number."""
+    if columns.number != 0:
+        return True
+    first = line.words[0]
+    return first["x0"] >= columns.spans[columns.number][1] or bool(_NUMBER.match(first["text"]))
+
+
+def _refined(columns: Columns, words: list[dict]) -> Columns:
+    """Bounds moved into the widest gutter no body word crosses between two header cells.
+
+    A centred header sits mid-column, so halfway between two header cells may fall inside the
+    left-aligned text of the next column; the body's own gutters show where the columns meet.
+    """
+    bounds = []
+    for (_, left), (right, _), guess in zip(columns.spans, columns.spans[1:], columns.bounds):
+        covered = sorted((max(left, w["x0"]), min(right, w["x1"])) for w in words
+                         if w["x0"] < right and w["x1"] > left and not (w["x0"] <= left and w["x1"] >= right))
+        gutters, edge = [], left
+        for start, stop in covered:
+            if start > edge:
+                gutters.append((start - edge, edge, start))
+            edge = max(edge, stop)
+        if right > edge:
+            gutters.append((right - edge, edge, right))
+        bounds.append((max(gutters)[1] + max(gutters)[2]) / 2 if gutters else guess)
+    return Columns(bounds, columns.number)
+
+
+def _table_end(lines: list[Line], start: int, columns: Columns | None) -> int:
+    """Index after the table: at a gap far larger than any between rows, or (with columns) a line
+    that cannot be a row."""
     gaps = [b.top - a.bottom for a, b in zip(lines[start:], lines[start + 1:])]
     limit = 3 * max(statistics.median(gaps), max(line.bottom - line.top for line in lines)) if gaps else None
     for index in range(start, len(lines)):
         line = lines[index]
         if index > start and limit is not None and line.top - lines[index - 1].bottom > limit:
             return index
-        if not _fits(line, columns):
+        if columns is not None and not _fits(line, columns):
             return index
     return len(lines)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from zhaoshang.notices.header import is_signature
 from zhaoshang.notices.measures import split_inline
 from zhaoshang.notices.ordinals import match_ordinal
-from zhaoshang.notices.units import is_label_line, parse_unit_text, split_trailing_group
+from zhaoshang.notices.unit_groups import split_trailing_group
+from zhaoshang.notices.units import is_label_line, parse_unit_text
 
 _FIELD = re.compile(r"^(?P<label>(?:工作|主要|具体)?目标(?:任务)?|(?:工作|主要|具体)?(?:举措|措施)|工作(?:内容|任务))\s*[:：]\s*(?P<value>.*)$")
 _END = re.compile(r"^(?:抄送|扫一扫|相关链接|打印本页|关闭窗口)")

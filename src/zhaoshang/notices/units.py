@@ -2,8 +2,9 @@
 
 Accepted forms: a trailing "(A、B)" / "（A、B）"; "（责任单位：A、B；完成时限：…）"; "（X牵头，A、B配合）";
 label lines "牵头单位：X" / "配合单位：…" / "责任单位：…"; "X（牵头）、A"; "A、B按职责分工负责"; an
-unlabelled deadline part "（X牵头；2025年6月底前完成）". Without labels the first unit is the lead
-(责任单位2个及以上的，排名第一的是牵头单位).
+unlabelled deadline part "（X牵头；2025年6月底前完成）"; styles mixed in one group ("（X牵头；配合单位：A、B）",
+lead first, then the co-units); a group holding only a deadline ("（2025年底前完成）"), read as a spec
+without units. Without labels the first unit is the lead (责任单位2个及以上的，排名第一的是牵头单位).
 """
 
 import re
@@ -38,7 +39,6 @@ _IS_DEADLINE_LABEL, _IS_LEAD_LABEL, _IS_CO_LABEL, _IS_IGNORED_LABEL = (
 _LABEL_LINE = re.compile(rf"^{_LABELS}\s*[:：]")
 _TRAILING_REMARK = re.compile(r"[（(][^（()）]*[）)]$")
 _LIST_NOISE = re.compile(r"^(?:和|及|以及|与|由)|等$|等(?:相关)?单位$")
-_TRAILING_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))((?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY})\s*[:：][^。]*)$")
 _LEAD_CO = re.compile(
     r"^(?P<lead>.+?)\s*(?:牵头(?:负责|抓总|落实)?|为牵头单位|负责)\s*[，,；;、]?"
     r"\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同|负责|落实))?$"
@@ -47,7 +47,7 @@ _INLINE_LEAD = re.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]")
 _SHARED_DUTY = re.compile(r"\s*(?:按(?:照)?(?:各自)?职[责能](?:分工)?|依职责|分别|共同|各自)(?:负责|落实|推进|抓好落实)?$")
 _PART_SEP = re.compile(r"([；;，,])")
 _DEADLINE_HINT = re.compile(r"\d|长期|持续|常态|长效|每|年底|年内|季度|半年")
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN, _CLOSE = "（(", "）)"  # also read by unit_groups
 _MAX_UNIT_TEXT = 400  # longer than any list of responsible units
 
 
@@ -235,54 +235,3 @@ def format_spec(spec: UnitSpec) -> str:
 def is_label_line(line: str) -> bool:
     """A line such as "牵头单位：市商务局" or "完成时限：2025年6月底前"."""
     return ("：" in line or ":" in line) and bool(_LABEL_LINE.match(line.strip()))
-
-
-@lru_cache(maxsize=4096)
-def split_trailing_group(text: str) -> tuple[str, UnitSpec | None]:
-    """Cut the trailing unit group off a measure: "…产业链。(潜江高新区)" → ("…产业链。", spec).
-
-    Units and deadline in two groups ("…（责任单位：A）（完成时限：2025年12月底）") are cut together.
-    """
-    body, spec = _split_one(text)
-    if spec is not None and not (spec.units and spec.deadline_raw):
-        more_body, more = _split_one(body)
-        if more is not None and bool(more.units) != bool(spec.units):
-            lead = spec.lead_labelled if spec.units else more.lead_labelled
-            return more_body, UnitSpec(spec.units or more.units, lead, spec.deadline_raw or more.deadline_raw)
-    return body, spec
-
-
-def _split_one(text: str) -> tuple[str, UnitSpec | None]:
-    body = text.rstrip().rstrip("。；;，,").rstrip()
-    if body and body[-1] in _CLOSE:
-        start = _group_start(body)
-        if start is not None:
-            spec = parse_unit_text(body[start + 1:-1])
-            if spec and (spec.units or spec.deadline_raw):
-                return body[:start].rstrip(), spec
-    tail_at = body.rfind("。", 0, len(body) - 1) + 1  # a label sentence is the last one
-    if "：" in body[tail_at:] or ":" in body[tail_at:]:
-        found = _TRAILING_LABEL.search(body, tail_at)
-        if found:
-            spec = parse_unit_text(found.group(1))
-            if spec and spec.units:
-                return body[:found.start(1)].rstrip(), spec
-    return text.strip(), None
-
-
-def _group_start(body: str) -> int | None:
-    """Index of the bracket opening the group that closes at the end of `body` (nesting allowed)."""
-    opening = max(body.rfind("("), body.rfind("（"))
-    inner = body[opening + 1:-1]
-    if opening >= 0 and ")" not in inner and "）" not in inner:
-        return opening  # the usual case: no bracket inside the group
-    depth = 0
-    for index in range(len(body) - 1, -1, -1):
-        ch = body[index]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
