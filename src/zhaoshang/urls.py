@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("zhaoshang.plans.urls")),
     path("units/", include("zhaoshang.accounts.urls")),
     path("supervision/", include("zhaoshang.supervision.urls")),
+    path("projects/import/", include("zhaoshang.projects.urls_import")),
     path("projects/", include("zhaoshang.projects.urls")),
     path("meetings/", include("zhaoshang.meetings.urls")),
     path("needs/", include("zhaoshang.needs.urls")),

@@ -7,7 +7,9 @@ import pytest
 from tests.browser.conftest import login
 from tests.conftest import DEMO_PASSWORD
 
-pytestmark = pytest.mark.browser
+# Django's live server closes the shared in-memory SQLite connection from its request threads on shutdown;
+# the warning it raises there is about the test server, not the application.
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")]
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 

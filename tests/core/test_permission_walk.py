@@ -11,14 +11,20 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.api.main import api
+from zhaoshang.core.excel_import.services import import_job_create
+from zhaoshang.meetings.services.actions import action_item_create
+from zhaoshang.meetings.services.meetings import MeetingInput, meeting_create
+from zhaoshang.needs.services.tickets import NeedInput, need_create
 from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
 from zhaoshang.plans.services.importing import notice_upload
+from zhaoshang.projects.ledger import KIND as LEDGER
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import ProjectInput, project_create
 from zhaoshang.reports.models import BulletinJob
 from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.escalation import assignment_escalate
 from zhaoshang.supervision.services.reports import ReportInput, report_save
+from tests.excel_files import xlsx
 from tests.supervision.test_attachments import PNG
 
 ROLES = ("anonymous", "unit", "other_unit", "leader", "admin", "office")
@@ -88,6 +94,40 @@ PAGES = {
     "projects:move": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200}),
     "projects:evidence": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
     "projects:enterprise": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
+    # the ledger import: office and unit users; an upload is seen by its uploader (a 市发改委 user here) and the office
+    **{f"project_import:{name}": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 403, "admin": 403, "office": 200})
+       for name in ("upload", "template")},
+    **{f"project_import:{name}": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200})
+       for name in ("job", "status", "errors")},
+    **{f"project_import:{name}": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302})
+       for name in ("confirm", "discard")},
+    "meetings:list": ("get", _everyone(200)),
+    "meetings:export": ("get", _everyone(200)),
+    "meetings:new": ("get", _office_only(200)),
+    "meetings:series": ("get", _office_only(200)),
+    "meetings:detail": ("get", _everyone(200)),
+    "meetings:edit": ("get", _office_only(200)),
+    "meetings:minutes": ("get", _everyone(200)),
+    "meetings:agenda": ("post", _office_only(302)),
+    "meetings:attendees": ("post", _office_only(302)),
+    "meetings:decision_add": ("post", _office_only(302)),
+    "meetings:action_add": ("post", _office_only(302)),
+    "meetings:actions": ("get", _everyone(200)),
+    "meetings:actions_export": ("get", _everyone(200)),
+    "meetings:action_update": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
+    "meetings:action_urge": ("post", _office_only(302)),
+    "needs:list": ("get", _everyone(200)),
+    "needs:export": ("get", _everyone(200)),
+    "needs:stats": ("get", _everyone(200)),
+    "needs:limits": ("get", _office_only(200)),
+    "needs:new": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 403, "admin": 403, "office": 200}),
+    "needs:detail": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
+    "needs:edit": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200}),
+    "needs:accept": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
+    "needs:settle": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
+    "needs:rate": ("post", _office_only(302)),
+    "needs:route": ("post", _office_only(302)),
+    "needs:urge": ("post", _office_only(302)),
     "reports:bulletins": ("get", _readers(200, 403)),
     "reports:bulletin_new": ("post", _office_only(400)),  # the gate lets the office in; the empty form is refused
     "reports:bulletin_row": ("get", _readers(200, 404)),
@@ -148,6 +188,12 @@ def urls(demo, office):
                                                              lead_unit=Unit.objects.get(short_name="市发改委")))
     moved = project_stage_change(actor=office, project=project, stage="negotiating", happened_on=datetime.date.today(),
                                  evidence=SimpleUploadedFile("photo.png", PNG))
+    meeting = meeting_create(actor=office, data=MeetingInput("review", datetime.date.today()))
+    item = action_item_create(actor=office, meeting=meeting, text="协调用地", owner_unit=project.lead_unit,
+                              due_date=datetime.date.today())
+    need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=project.lead_unit, project=project))
+    ledger = import_job_create(actor=unit_user, kind=LEDGER, filename="walk.xlsx",
+                               data=xlsx([["项目名称", "投资企业", "计划总投资(万元)"], ["仓储项目", "某公司", -1]]))
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
@@ -161,6 +207,11 @@ def urls(demo, office):
         "supervision:escalation_notice": [escalation.pk], "supervision:problem": [report.problem.pk],
         "projects:detail": [project.pk], "projects:move": [project.pk], "projects:evidence": [moved.pk],
         "projects:enterprise": [project.enterprises.get().pk],
+        **{name: [meeting.pk] for name in ("meetings:detail", "meetings:edit", "meetings:minutes", "meetings:agenda",
+                                          "meetings:attendees", "meetings:decision_add", "meetings:action_add")},
+        "meetings:action_update": [item.pk], "meetings:action_urge": [item.pk],
+        **{f"needs:{name}": [need.pk] for name in ("detail", "edit", "accept", "settle", "rate", "route", "urge")},
+        **{f"project_import:{name}": [ledger.pk] for name in ("job", "status", "confirm", "discard", "errors")},
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 
@@ -198,6 +249,22 @@ API_EXPECTED = {
     ("get", "/api/v1/projects"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("post", "/api/v1/projects"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
     ("post", "/api/v1/projects/{project_id}/stage"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+    ("get", "/api/v1/meetings"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/meetings"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("patch", "/api/v1/meetings/{meeting_id}"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 200},
+    ("post", "/api/v1/meetings/{meeting_id}/decisions"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("post", "/api/v1/meetings/{meeting_id}/action-items"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("get", "/api/v1/action-items"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("patch", "/api/v1/action-items/{item_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+    ("get", "/api/v1/needs"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/needs"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("get", "/api/v1/needs/counts"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("patch", "/api/v1/needs/{need_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+    ("post", "/api/v1/needs/{need_id}/route"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
+    ("post", "/api/v1/needs/{need_id}/urge"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
+    ("post", "/api/v1/needs/{need_id}/accept"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+    ("post", "/api/v1/needs/{need_id}/settle"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
+    ("post", "/api/v1/needs/{need_id}/rating"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
 }
 
 
@@ -218,12 +285,17 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
     project_id = project_create(actor=User.objects.get(username="office"), data=ProjectInput(
         name="战略储备基地项目", enterprise_name="某能源公司", amount_wan=20000,
         lead_unit=Unit.objects.get(short_name="市发改委"))).pk
+    office, fgw = User.objects.get(username="office"), Unit.objects.get(short_name="市发改委")
+    meeting = meeting_create(actor=office, data=MeetingInput("review", datetime.date.today()))
+    item = action_item_create(actor=office, meeting=meeting, text="协调用地", owner_unit=fgw, due_date=datetime.date.today())
+    need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=fgw, enterprise_name="某能源公司"))
     seed = NoticeUpload.objects.first().file.read()
     client = Client()
     for (method, path), expected in API_EXPECTED.items():
         if expected is None:
             continue
-        url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id)
+        url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id, meeting_id=meeting.pk, item_id=item.pk,
+                          need_id=need.pk)
         if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"
@@ -231,7 +303,9 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
         elif method == "post":
             body = {"text": "本月完成对接", "percent": 40, "message": "请按时报送", "stage": "negotiating",
                     "date": datetime.date.today().isoformat(), "name": "LNG调峰储备项目", "amount_wan": "20000",
-                    "enterprise": {"name": "某燃气公司"}, "lead_unit": "市发改委"}
+                    "enterprise": {"name": "某燃气公司"}, "lead_unit": "市发改委", "kind": "单周会商研判", "title": "用电增容",
+                    "type": "用电", "unit": "市发改委", "project_id": project_id, "owner_unit": "市发改委",
+                    "due_date": datetime.date.today().isoformat(), "reply": "已协调办结", "satisfaction": "满意"}
             response = client.post(url, body, content_type="application/json", **headers)
         elif method == "patch":
             response = client.patch(url, {"contact_person": "李四"}, content_type="application/json", **headers)

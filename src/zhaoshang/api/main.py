@@ -18,6 +18,8 @@ api.add_router("/units", accounts.units_router)
 api.add_router("/", plans.router)
 api.add_router("/", supervision.router)
 api.add_router("/", projects.router)
+api.add_router("/", "zhaoshang.api.meetings.router")
+api.add_router("/", "zhaoshang.api.needs.router")
 
 
 @api.exception_handler(PermissionDenied)

@@ -4,9 +4,9 @@ import datetime
 
 from ninja import Query, Router, Schema, Status
 
+from zhaoshang.needs.choices import Satisfaction
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.needs.filters import TYPE_BY_NAME
-from zhaoshang.needs.choices import Satisfaction
 from zhaoshang.needs.selectors import light_of, need_counts, need_for, needs_for
 from zhaoshang.needs.services.tickets import (NeedInput, need_accept, need_create, need_rate, need_route, need_settle,
                                               need_update, need_urge)
@@ -166,7 +166,8 @@ def need_push(request, need_id: int, payload: UrgeIn):
 def need_take(request, need_id: int):
     """Its unit accepts the need (受理)."""
     need = need_for(user=request.user, pk=need_id, action="work")
-    return _out(need_accept(actor=request.user, need=need))
+    need_accept(actor=request.user, need=need)
+    return _out(need_for(user=request.user, pk=need_id))
 
 
 class SettleIn(Schema):

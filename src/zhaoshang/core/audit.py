@@ -12,6 +12,8 @@ from zhaoshang.core.request_context import current_request_id
 
 
 def _json_safe(value):
+    if value is None or type(value) in (str, int, bool, float):  # most values: skip the checks below (bulk imports)
+        return value
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
     if isinstance(value, (decimal.Decimal, uuid.UUID)):

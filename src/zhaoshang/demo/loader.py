@@ -17,6 +17,7 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.accounts.services import system_actor, unit_create, user_create
 from zhaoshang.core.audit import audit_record
 from zhaoshang.demo.history import HistoryWriter
+from zhaoshang.demo.meetings_needs import MeetingsNeedsWriter
 from zhaoshang.demo.projects import ProjectWriter
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.plans.models import Plan
@@ -55,18 +56,25 @@ def refusal_reason() -> str | None:
 
 
 @transaction.atomic
-def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool = False) -> list[Login]:
-    """Load the demo once (with months of supervision history if asked); on a database that already holds
-    it, only reset the demo passwords."""
+def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool = False,
+              progress=lambda message: None) -> list[Login]:
+    """Load the demo once (with months of supervision history and the project pipeline if asked); on a
+    database that already holds it, only reset the demo passwords. `progress` hears what is being done."""
     reason = refusal_reason()
     if reason:
         raise DemoRefused(reason)
     actor = system_actor()
     if not DemoInstall.objects.exists():
+        progress("导入任务清单、创建单位和账号…")
         plan = _load(actor, json.loads(dataset.read_text(encoding="utf-8")), dataset.parent)
         if history:
-            HistoryWriter(plan, User.objects.get(username="office"), timezone.localdate()).write()
-            ProjectWriter(plan, User.objects.get(username="office"), timezone.localdate()).write()
+            office = User.objects.get(username="office")
+            progress("生成督办历史（报告、退回、催办、问题）…")
+            HistoryWriter(plan, office, timezone.localdate()).write()
+            progress("生成项目库（项目、企业、阶段变更）…")
+            ProjectWriter(plan, office, timezone.localdate()).write()
+            progress("生成会商调度和企业诉求…")
+            MeetingsNeedsWriter(office, timezone.localdate()).write()
     users = User.objects.exclude(username=SYSTEM_USERNAME).select_related("unit").order_by("role", "username")
     users.update(password=make_password(password))  # one hash for every demo account: PBKDF2 is slow on purpose
     audit_record(actor=actor, action="demo_passwords", obj=DemoInstall.objects.get())

@@ -4,6 +4,7 @@ from django import forms
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.meetings.choices import WEEKDAYS, MeetingKind, MeetingStatus
+from zhaoshang.meetings.models import Decision
 from zhaoshang.meetings.services.meetings import MeetingInput
 from zhaoshang.projects.models import Project
 
@@ -81,6 +82,7 @@ class ActionItemForm(forms.Form):
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = meeting.decisions.all() if meeting else Unit.objects.none()
-        self.fields["project"].queryset = Project.objects.only("id", "name").order_by("name")
+        self.fields["decision"].queryset = meeting.decisions.all() if meeting else Decision.objects.none()
+        # the projects the meeting discussed
+        self.fields["project"].queryset = Project.objects.filter(agenda_items__meeting=meeting).distinct().only("id", "name")
         styled(self)

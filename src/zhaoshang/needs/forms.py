@@ -7,6 +7,7 @@ from zhaoshang.accounts.models import Unit
 from zhaoshang.core.permissions import OFFICE, role_of
 from zhaoshang.needs.choices import NeedType, Satisfaction
 from zhaoshang.needs.services.tickets import NeedInput
+from zhaoshang.projects.choices import State
 from zhaoshang.projects.models import Project
 
 
@@ -16,10 +17,18 @@ def styled(form: forms.Form) -> None:
         widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
 
 
+def project_options():
+    """Recently updated live projects, offered in the project field's list (the pipeline may be very large)."""
+    return Project.objects.exclude(state=State.TERMINATED).only("id", "name").order_by("-updated_at")[:300]
+
+
 class NeedForm(forms.Form):
     title = forms.CharField(label="诉求事项", max_length=200)
     need_type = forms.ChoiceField(label="诉求类型", choices=NeedType.choices, initial=NeedType.OTHER)
-    project = forms.ModelChoiceField(label="项目", queryset=Project.objects.none(), required=False, empty_label="（无）")
+    project = forms.ModelChoiceField(label="项目编号", queryset=Project.objects.all(), required=False,
+                                     widget=forms.TextInput(attrs={"list": "project-options", "inputmode": "numeric"}),
+                                     help_text="输入项目编号，或从最近更新的项目中选择", error_messages={
+                                         "invalid_choice": "项目编号不存在"})
     enterprise_name = forms.CharField(label="企业名称", max_length=200, required=False,
                                       help_text="选择项目时可不填，默认为项目的投资企业；尚未入库的企业将自动登记")
     credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
@@ -32,7 +41,6 @@ class NeedForm(forms.Form):
 
     def __init__(self, *args, user=None, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.only("id", "name").order_by("name")
         if role_of(user) != OFFICE:  # a unit registers needs it handles itself
             self.fields["unit"].queryset = Unit.objects.filter(pk=getattr(user, "unit_id", None))
             self.fields["unit"].initial = getattr(user, "unit_id", None)

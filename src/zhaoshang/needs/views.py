@@ -16,7 +16,7 @@ from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.projects.errors import ProjectError
 from zhaoshang.needs.exports import needs_workbook
-from zhaoshang.needs.forms import NeedForm, RateForm, SettleForm
+from zhaoshang.needs.forms import NeedForm, RateForm, SettleForm, project_options
 from zhaoshang.needs.limits import limits
 from zhaoshang.needs.selectors import light_of, need_counts, need_for, need_rows, needs_for
 from zhaoshang.needs.services.limits import need_limit_set
@@ -59,7 +59,7 @@ def need_stats(request):
 
 @page("work")
 def need_new(request):
-    form = NeedForm(request.POST or None, user=request.user)
+    form = NeedForm(request.POST or None, user=request.user, initial={"project": request.GET.get("project")})
     if request.method == "POST" and form.is_valid():
         try:
             need = need_create(actor=request.user, data=form.need_input())
@@ -68,7 +68,8 @@ def need_new(request):
         else:
             messages.success(request, f"已登记{need.number}，办结时限{need.settle_due:%Y年%m月%d日}。")
             return redirect("needs:detail", pk=need.pk)
-    return render(request, "needs/form.html", {"form": form, "title": "登记企业诉求"}, status=400 if form.errors else 200)
+    return render(request, "needs/form.html", {"form": form, "title": "登记企业诉求", "project_options": project_options()},
+                  status=400 if form.errors else 200)
 
 
 @page()

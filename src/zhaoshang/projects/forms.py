@@ -36,7 +36,7 @@ class ProjectForm(forms.Form):
     chain = forms.ModelChoiceField(label="产业链", queryset=Chain.objects.none(), required=False, empty_label="（无）")
     chain_link = forms.ModelChoiceField(label="产业链环节", queryset=ChainLink.objects.none(), required=False, empty_label="（无）")
     tags = forms.ModelMultipleChoiceField(label="标签", queryset=Tag.objects.all(), required=False,
-                                          widget=forms.CheckboxSelectMultiple)
+                                          widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
     channel = forms.ChoiceField(label="招引渠道", choices=Channel.choices, initial=Channel.DIRECT)
     channel_detail = forms.CharField(label="渠道说明（平台/基金/国企名称）", max_length=100, required=False)
     lead_unit = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.all())
@@ -47,7 +47,7 @@ class ProjectForm(forms.Form):
     source = forms.CharField(label="项目来源/线索", max_length=200, required=False)
     notes = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     stage = forms.ChoiceField(label="当前阶段", choices=Stage.choices, initial=Stage.LEAD)
-    stage_since = forms.DateField(label="进入该阶段日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    stage_since = forms.DateField(label="进入该阶段日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                   help_text="不填则为今天")
     allow_duplicate = forms.BooleanField(label="我已核实，不是重复项目，仍然创建", required=False)
 
@@ -75,7 +75,7 @@ class ProjectForm(forms.Form):
 
 class StageMoveForm(forms.Form):
     stage = forms.ChoiceField(label="变更为", choices=MOVES)
-    happened_on = forms.DateField(label="发生日期", widget=forms.DateInput(attrs={"type": "date"}),
+    happened_on = forms.DateField(label="发生日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                   error_messages={"required": "请填写发生日期", "invalid": "日期格式不正确"})
     note = forms.CharField(label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}),
                            help_text="阶段回退、停滞或终止须说明原因")

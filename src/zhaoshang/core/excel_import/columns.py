@@ -38,6 +38,10 @@ class Row:
     def ok(self) -> bool:
         return not self.errors
 
+    def failed(self, header: str) -> bool:
+        """Whether the cell under `header` already has an error (so a later check need not repeat it)."""
+        return any(error.startswith(f"{header}：") for error in self.errors)
+
     def add_error(self, header: str | None, message: str) -> None:
         self.errors.append(f"{header}：{message}" if header else message)
 
@@ -50,7 +54,8 @@ class Row:
 class ImportSpec:
     """What an importer declares. `save_row` writes one clean row (raising one of `row_errors` to refuse it);
     `save_many` (optional) writes a chunk at once and is retried row by row when it refuses; `check_rows`
-    (optional) checks across rows and against the database once all cells are parsed, adding errors to rows."""
+    (optional) checks across cells, rows and the database once all cells are parsed, adding errors to rows (it
+    gets every row; a row that already has errors keeps None for its bad cells)."""
 
     title: str
     columns: Sequence[Column]

@@ -1,9 +1,9 @@
-"""Formula cells without a cached value in an .xlsx sheet.
+"""Cells python-calamine reads as blank although they are not: formulas without a cached value, and error values.
 
-python-calamine returns a formula's cached result, and "" when the file was written by a program that does
-not calculate (openpyxl, some exporters). Those blanks would pass as "not filled in"; this scan finds them in the
-sheet's XML so the row can say so. Only cells holding a formula are examined, so a sheet without formulas costs
-one substring search.
+calamine returns a formula's cached result, and "" when the file was written by a program that does not
+calculate (openpyxl, some exporters); it also returns "" for an error value (#REF!, #DIV/0! …). Either would pass
+as "not filled in". This scan finds them in the sheet's XML so the row can say what is wrong. Only formula and
+error cells are examined, so a sheet without them costs two substring searches.
 """
 
 import io
@@ -15,7 +15,9 @@ from xml.etree import ElementTree
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+UNCACHED = ""  # the marker of a formula without a value; an error cell is marked with its code ("#REF!")
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*\bt="e"')
 CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 CELL_END = re.compile(rb"</(?:\w+:)?c>")
 CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -41,28 +43,38 @@ def _sheet_path(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 
-def uncached_formula_cells(data: bytes, sheet_name: str) -> set[tuple[int, int]]:
-    """(row, column), 0-based, of every formula cell of `sheet_name` that carries no calculated value."""
+def _cell_around(xml: bytes, position: int) -> tuple[bytes, int] | None:
+    """The whole <c …>…</c> element that starts before `position` (a child's tag) or at it, and where it ends."""
+    starts = list(CELL_START.finditer(xml, max(0, position - 400), position + 4))
+    closing = CELL_END.search(xml, position)
+    end = closing.end() if closing else len(xml)
+    return (xml[starts[-1].start():end], end) if starts else None
+
+
+def hidden_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+    """(row, column), 0-based → UNCACHED or the error code, for every such cell of `sheet_name` in an .xlsx."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             path = _sheet_path(archive, sheet_name)
             xml = archive.read(path) if path else b""
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return set()
-    found: set[tuple[int, int]] = set()
-    position = 0
-    while True:
-        match = FORMULA.search(xml, position)
-        if match is None:
-            return found
-        starts = list(CELL_START.finditer(xml, max(0, match.start() - 400), match.start()))
-        closing = CELL_END.search(xml, match.end())
-        position = closing.end() if closing else len(xml)
-        if not starts:
-            continue
-        cell = xml[starts[-1].start():position]
-        ref = CELL_REF.search(cell)
-        value = VALUE.search(cell)
-        cached = value is not None and (value.group(1) != b"" or b't="str"' in cell[:200])
-        if ref and not cached:
-            found.add((int(ref.group(2)) - 1, _column_index(ref.group(1))))
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    for pattern in (FORMULA, ERROR_CELL):
+        position = 0
+        while (match := pattern.search(xml, position)) is not None:
+            around = _cell_around(xml, match.start())
+            position = around[1] if around else match.end()
+            if around is None:
+                continue
+            cell = around[0]
+            ref, value = CELL_REF.search(cell), VALUE.search(cell)
+            if ref is None:
+                continue
+            place = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
+            opening = cell[:cell.find(b">") + 1]
+            if b't="e"' in opening:
+                found[place] = value.group(1).decode(errors="replace") if value else "#N/A"
+            elif value is None or (value.group(1) == b"" and b't="str"' not in opening):
+                found[place] = UNCACHED
+    return found

@@ -29,8 +29,8 @@ def template_workbook(spec: ImportSpec) -> bytes:
         cell.fill = REQUIRED_FILL if column.required else HEADER_FILL
         data.column_dimensions[get_column_letter(index)].width = column.width
     data.freeze_panes = "A2"
-    _choices(book, data, spec)
     _instructions(book, spec)
+    _choices(book, data, spec)
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

@@ -62,7 +62,7 @@ def validate_rows(spec: ImportSpec, sheet: SheetData, progress: Progress | None 
         row = Row(number=index + 1, cells=cells, data=dict.fromkeys(absent))
         for column, place in mapped:
             value = cells[place] if place < width else ""
-            row.data[column.key] = _cell(row, column, value, (index, place) in sheet.uncached)
+            row.data[column.key] = _cell(row, column, value, sheet.hidden.get((index, place)))
         report.rows.append(row)
         if len(report.rows) > MAX_ROWS:
             raise ExcelImportError(f"数据超过{MAX_ROWS:,}行的上限，请拆分后分批导入。")
@@ -71,13 +71,13 @@ def validate_rows(spec: ImportSpec, sheet: SheetData, progress: Progress | None 
     if not report.rows:
         raise ExcelImportError(f"工作表“{sheet.name}”的表头（{sheet.header.row_numbers}）下方没有数据。")
     if spec.check_rows:
-        spec.check_rows(report.good_rows)
+        spec.check_rows(report.rows)
     return report
 
 
-def _cell(row: Row, column, value, uncached: bool):
-    if uncached:
-        row.add_error(column.header, UNCACHED)
+def _cell(row: Row, column, value, hidden: str | None):
+    if hidden is not None:
+        row.add_error(column.header, UNCACHED if hidden == "" else f"单元格是错误值{hidden}，请检查公式")
         return None
     if is_blank(value):
         if column.required:

@@ -10,7 +10,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, Shee
 
 from zhaoshang.core.excel_import.columns import ImportSpec
 from zhaoshang.core.excel_import.errors import ExcelImportError
-from zhaoshang.core.excel_import.formulas import uncached_formula_cells
+from zhaoshang.core.excel_import.formulas import hidden_cells
 from zhaoshang.core.excel_import.header import Header, find_header
 
 TEMPLATE_SHEETS = {"填写说明", "可选值"}  # template.INSTRUCTIONS_SHEET, template.OPTIONS_SHEET
@@ -28,13 +28,14 @@ def max_bytes() -> int:
 
 @dataclass
 class SheetData:
-    """The sheet an import reads: all its rows (raw calamine values), the header and where formulas lack values."""
+    """The sheet an import reads: all its rows (raw calamine values), the header, and the cells calamine shows as
+    blank though they hold a formula without a value or an error value (`hidden`: place → "" or "#REF!")."""
 
     name: str
     rows: list[list]
     header: Header
     merged: list = field(default_factory=list)
-    uncached: set[tuple[int, int]] = field(default_factory=set)
+    hidden: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def check_file(data: bytes, filename: str = "") -> str:
@@ -132,5 +133,5 @@ def _read(data: bytes, kind: str, sheet, name: str, header: Header, merged: list
         for r in range(r0, min(r1 + 1, len(rows))):  # a unit merged down over its projects belongs to each row
             for c in range(c0, min(c1 + 1, len(rows[r]))):
                 rows[r][c] = value
-    uncached = uncached_formula_cells(data, name) if kind == "xlsx" else set()
-    return SheetData(name=name, rows=rows, header=header, merged=merged, uncached=uncached)
+    hidden = hidden_cells(data, name) if kind == "xlsx" else {}
+    return SheetData(name=name, rows=rows, header=header, merged=merged, hidden=hidden)

@@ -10,7 +10,7 @@ from zhaoshang.projects.flags import attach_clocks, flagged_q
 from zhaoshang.projects.models import Project
 from zhaoshang.supervision.lights import SEVERITY
 
-MAX_PROJECTS, MAX_NEEDS = 30, 30
+MAX_PROJECTS, MAX_NEEDS = 20, 20  # a meeting can only get through so much
 
 
 @dataclass(frozen=True)

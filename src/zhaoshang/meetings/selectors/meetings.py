@@ -18,7 +18,8 @@ from zhaoshang.supervision.lights import Light
 def meetings_for(*, user, params=None):
     """Meetings the caller may read (every role: minutes are circulated to all units), filtered, with counts."""
     queryset = Meeting.objects.restrict(user, "view").select_related("series").annotate(
-        decision_count=Count("decisions", distinct=True), action_count=Count("action_items", distinct=True))
+        decision_count=Count("decisions", distinct=True), action_count=Count("action_items", distinct=True)
+    ).order_by("-date", "-id")  # Meta.ordering does not survive the GROUP BY
     return MeetingFilter(params or {}, queryset=queryset).qs
 
 

@@ -110,12 +110,11 @@ def projects_create_many(*, actor, items: list[ProjectInput]) -> list[Project]:
     Enterprise.objects.bulk_create([enterprise for _, _, enterprise in batch.new])
     Enterprise.objects.bulk_update(batch.coded, ["credit_code"])
     Project.objects.bulk_create(projects)
-    Project.enterprises.through.objects.bulk_create(
-        [Project.enterprises.through(project_id=p.pk, enterprise_id=e.pk) for p, e in zip(projects, enterprises)])
-    Project.tags.through.objects.bulk_create(
-        [Project.tags.through(project_id=p.pk, tag_id=tag.pk) for p, item in zip(projects, items) for tag in dict.fromkeys(item.tags)])
-    StageChange.objects.bulk_create(
-        [StageChange(project=p, to_stage=p.stage, happened_on=p.stage_since, actor=actor, note="录入") for p in projects])
+    investors, tagged = Project.enterprises.through, Project.tags.through  # (id, project_id, other_id), built positionally
+    investors.objects.bulk_create([investors(None, p.pk, e.pk) for p, e in zip(projects, enterprises)])
+    tagged.objects.bulk_create([tagged(None, p.pk, tag.pk) for p, item in zip(projects, items) for tag in dict.fromkeys(item.tags)])
+    StageChange.objects.bulk_create(  # ids, not instances: the related-object descriptors cost more than the insert
+        [StageChange(project_id=p.pk, to_stage=p.stage, happened_on=p.stage_since, actor_id=actor.pk, note="录入") for p in projects])
     AuditLog.objects.bulk_create([
         audit_entry(actor=actor, action="create", obj=p, after={**snapshot(p), "enterprise": e.pk, "tags": [t.pk for t in item.tags]})
         for p, e, item in zip(projects, enterprises, items)])

@@ -17,10 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-history", action="store_true", help="不生成督办历史数据（报告、催办、问题）")
 
     def handle(self, *args, **options):
+        self.stdout.write("准备数据库…")
         call_command("migrate", interactive=False, verbosity=0)
         password = os.environ.get("ZHAOSHANG_DEMO_PASSWORD") or generate_password()
         try:
-            logins = demo_load(password=password, history=not options["no_history"])
+            logins = demo_load(password=password, history=not options["no_history"],
+                               progress=lambda message: self.stdout.write(message))
         except DemoRefused as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。登录账号（密码相同）："))

@@ -1,0 +1,149 @@
+"""The pipeline at 10k, 100k and 1M projects: server time of the filtered list and the kanban, queries per page,
+and the ledger import's speed in rows per second.
+
+    .venv/bin/python bench/pipeline.py                        # 10k, 100k (1M stage changes) and 1M projects
+    .venv/bin/python bench/pipeline.py --sizes 10000,100000   # quicker
+
+Generates into a throw-away SQLite database under a temporary ZHAOSHANG_DATA_DIR (removed afterwards unless
+--keep). Projects up to 100k get --changes stage changes each (10: 100k projects → 1M changes, the issue's
+figure); projects beyond 100k get one each. Times are medians of --runs requests through Django's test client
+(middleware, view, selector, template): the server time of a page, without the network.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+DATA_DIR = Path(tempfile.mkdtemp(prefix="zhaoshang-bench-"))
+os.environ.update({"ZHAOSHANG_DATA_DIR": str(DATA_DIR), "DATABASE_URL": f"sqlite:///{DATA_DIR / 'bench.sqlite3'}",
+                   "ZHAOSHANG_ALLOWED_HOSTS": "testserver", "ZHAOSHANG_HTTPS": "0", "DJANGO_SETTINGS_MODULE": "zhaoshang.settings"})
+os.environ.setdefault("ZHAOSHANG_SECRET_KEY", "bench-only-" + "b" * 50)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.core.signals import request_finished, request_started  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from pipeline_data import CHAINS, add_projects, base_rows  # noqa: E402
+from zhaoshang.accounts.models import User  # noqa: E402
+from zhaoshang.projects.models import Project, StageChange  # noqa: E402
+from zhaoshang.projects.selectors import pipeline_totals, projects_for  # noqa: E402
+
+PAGES = [
+    ("list, no filter", "/projects/"),
+    ("list, chain + stage", f"/projects/?chain={CHAINS[1]}&stage=signed"),
+    ("list, channel + year + amount", "/projects/?channel=楚商回乡&year=2025&min_amount_wan=10000"),
+    ("list, tag, page 3", "/projects/?tag=数字经济&page=3"),
+    ("kanban, chain", f"/projects/kanban/?chain={CHAINS[1]}"),
+    ("kanban, no filter", "/projects/kanban/"),
+]
+SELECTORS = {"chain + stage": {"chain": CHAINS[1], "stage": "signed"}, "channel + year": {"channel": "楚商回乡", "year": "2025"}}
+
+
+def _median_ms(fn, runs: int) -> tuple[float, int]:
+    with CaptureQueriesContext(connection) as queries:
+        fn()  # warm-up, and the query count
+    count = len(queries)  # read now: the next request clears the connection's query log
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), count
+
+
+def measure(runs: int) -> None:
+    # one connection throughout, as a persistent connection would be (and so its queries can be counted)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    office = User.objects.get(username="bench-office")
+    client = Client()
+    client.force_login(office)
+    for label, url in PAGES:
+        def get(url=url):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        ms, queries = _median_ms(get, runs)
+        print(f"  page  {label:<32} {ms:8.1f} ms  {queries:3d} queries")
+    for label, params in SELECTORS.items():
+        def select(params=params):
+            projects = projects_for(user=office, params=params)
+            list(projects[:50]), projects.count(), pipeline_totals(projects)
+
+        ms, queries = _median_ms(select, runs)
+        print(f"  query {label + ': first page + count + per-stage totals':<32} {ms:8.1f} ms  {queries:3d} queries")
+
+
+def import_speed(rows: int) -> None:
+    from ledger_file import ledger_workbook
+    from zhaoshang.core.excel_import.jobs import import_run
+    from zhaoshang.core.excel_import.models import ImportJob
+    from zhaoshang.core.excel_import.services import import_job_confirm, import_job_create
+    from zhaoshang.projects.ledger import KIND
+
+    office = User.objects.get(username="bench-office")
+    data = ledger_workbook(rows, prefix=f"导入{Project.objects.count()}")
+    started = time.perf_counter()
+    job = import_job_create(actor=office, kind=KIND, filename="台账.xlsx", data=data, start=False)
+    import_run(job.pk)
+    checked = time.perf_counter()
+    assert ImportJob.objects.get(pk=job.pk).bad_rows == 0, ImportJob.objects.get(pk=job.pk).errors[:5]
+    job = import_job_confirm(job=ImportJob.objects.get(pk=job.pk), actor=office, start=False)
+    import_run(job.pk)
+    done = time.perf_counter()
+    job.refresh_from_db()
+    assert (job.status, job.saved_rows) == ("done", rows), (job.status, job.message, job.errors[:3])
+    print(f"  import {rows:,} rows ({len(data) / 1024:.0f} KB): validate {checked - started:.2f} s, confirm (validate again + save) "
+          f"{done - checked:.2f} s, total {done - started:.2f} s = {rows / (done - started):,.0f} rows/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--changes", type=int, default=10, help="stage changes per project, for the first 100,000")
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    args = parser.parse_args()
+    try:
+        call_command("migrate", verbosity=0)
+        base = base_rows()
+        have = 0
+        for size in sorted(int(s) for s in args.sizes.split(",")):
+            started = time.perf_counter()
+            below = max(0, min(size, 100_000) - have)
+            if below:
+                add_projects(have, below, args.changes, base)
+            if size - have - below > 0:
+                add_projects(have + below, size - have - below, 1, base)
+            have = size
+            print(f"\n{Project.objects.count():,} projects, {StageChange.objects.count():,} stage changes "
+                  f"(generated in {time.perf_counter() - started:.0f} s)")
+            measure(args.runs)
+            if args.import_rows:
+                import_speed(args.import_rows)
+                have = Project.objects.count()
+    finally:
+        connection.close()
+        if args.keep:
+            print(f"\ndata kept in {DATA_DIR}")
+        else:
+            shutil.rmtree(DATA_DIR, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
