@@ -13,7 +13,7 @@ from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
 from zhaoshang.projects.filters import BANDS
 from zhaoshang.projects.flags import attach_clocks
-from zhaoshang.projects.selectors import filter_options, kanban_for, pipeline_totals, projects_for
+from zhaoshang.projects.selectors import cohort_counts, filter_options, kanban_for, pipeline_totals, projects_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGE = 50
@@ -39,7 +39,9 @@ def pipeline(request):
     projects = projects_for(user=request.user, params=params)
     page_obj = Paginator(projects, PER_PAGE).get_page(request.GET.get("page"))
     page_obj.object_list = attach_clocks(page_obj.object_list)
-    context = {**_filter_context(request, params), "page_obj": page_obj, "totals": pipeline_totals(projects)}
+    year = timezone.localdate().year
+    context = {**_filter_context(request, params), "page_obj": page_obj, "totals": pipeline_totals(projects),
+               "year": year, "cohort": cohort_counts(user=request.user, year=year)}
     template = "projects/_pipeline_results.html" if request.htmx else "projects/pipeline.html"
     return render(request, template, context)
 
