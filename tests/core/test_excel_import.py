@@ -264,3 +264,13 @@ def test_the_template_has_the_columns_instructions_an_example_and_choices():
     with pytest.raises(ExcelImportError, match="下方没有数据"):  # the example is not read as data
         validate_file(spec(), data)
     assert validate_file(spec(), edited(data, {"A2": "甲", "B2": 1})).error_messages() == []
+
+
+def test_the_error_sheet_of_a_two_row_header_keeps_row_numbers_and_reads_back():
+    rows = [["名称", "填报内容", None], [None, "数量", "日期"], ["甲", 3, "2025/3/1"], ["乙", "x", None]]
+    report = validate_file(spec(), xlsx(rows, merges=["A1:A2", "B1:C1"]))
+    assert report.error_messages() == ["第4行 数量(万元)：“x”不是数字"]
+    sheet = error_workbook(report)
+    written = sheet_rows(sheet)
+    assert written[0][:4] == ["名称", "数量(万元)", "日期", "错误"] and written[3][3] == "数量(万元)：“x”不是数字"
+    assert validate_file(spec(), edited(sheet, {"B4": 4})).error_messages() == []

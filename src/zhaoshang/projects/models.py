@@ -116,6 +116,12 @@ class Project(SoftDeleteModel):
             models.Index(fields=["channel", "signed_on", "amount_wan"], name="project_channel_signed"),
             models.Index(fields=["stage", "state", "updated_at"], name="project_stage_state"),
             models.Index(fields=["lead_unit", "stage"], name="project_unit_stage"),
+            # bench/pipeline.py: the list's default order, the kanban's newest cards per stage, per-stage totals of all
+            # projects and of one chain (covering)
+            models.Index(fields=["updated_at", "id"], name="project_recent"),
+            models.Index(fields=["stage", "updated_at", "id"], name="project_stage_recent"),
+            models.Index(fields=["stage", "deleted_at", "state", "amount_wan"], name="project_stage_totals"),
+            models.Index(fields=["chain", "stage", "state", "deleted_at", "amount_wan"], name="project_chain_totals"),
         ]
 
     def __str__(self) -> str:

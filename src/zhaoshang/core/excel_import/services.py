@@ -33,7 +33,8 @@ def import_job_create(*, actor, kind: str, filename: str, data: bytes, sheet: st
     with transaction.atomic():
         job = ImportJob(kind=kind, title=spec.title, requested_by=actor, filename=filename[:200], sheet=sheet.strip()[:100],
                         message="排队等待校验")
-        job.file.save(f"import-{timezone.now():%Y%m%d%H%M%S}.xlsx", ContentFile(data), save=False)
+        suffix = next((s for s in (".xlsx", ".xlsm", ".xls") if filename.lower().endswith(s)), ".xlsx")
+        job.file.save(f"import-{timezone.now():%Y%m%d%H%M%S}{suffix}", ContentFile(data), save=False)
         job.save()
         audit_record(actor=actor, action="upload", obj=job, after=job.audit_fields())
     if start:
