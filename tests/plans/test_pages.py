@@ -126,10 +126,10 @@ def test_plan_exports_to_excel_one_row_per_measure(unit_client, demo):
     response = unit_client.get(f"/plans/{demo.pk}/export.xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert len(rows) == 40
     task4 = next(r for r in rows if r[0] == "4")
     assert task4[4] == "市发改委" and task4[5] == "市经信局、市招商服务中心" and task4[6] == "2025年12月"
     unit = Unit.objects.get(short_name="市国资委")
     mine = openpyxl.load_workbook(io.BytesIO(unit_client.get(f"/plans/{demo.pk}/export.xlsx?unit={unit.pk}").content)).active
-    assert [r[0] for r in mine.iter_rows(min_row=4, values_only=True)] == ["17", "18"]
+    assert [r[0] for r in mine.iter_rows(min_row=3, values_only=True)] == ["17", "18"]

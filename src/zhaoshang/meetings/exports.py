@@ -1,11 +1,6 @@
 """The meeting list and the action-item list as Excel sheets, exactly as filtered on their pages."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
+from zhaoshang.core.xlsx import list_workbook
 from zhaoshang.meetings.selectors.meetings import ActionRow
 
 MEETING_COLUMNS = (("期数", 6), ("会议名称", 34), ("类型", 14), ("日期", 12), ("地点", 20), ("主持人", 12), ("状态", 8),
@@ -14,34 +9,14 @@ ACTION_COLUMNS = (("会议", 30), ("会议日期", 12), ("工作事项", 48), ("
                   ("完成日期", 12), ("灯色", 8), ("灯色说明", 16), ("落实情况", 40), ("催办次数", 8))
 
 
-def _workbook(sheet_title: str, title: str, columns, rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = sheet_title
-    sheet.append([title])
-    sheet.append([name for name, _ in columns])
-    for row in rows:
-        sheet.append(row)
-    sheet["A1"].font = Font(size=14, bold=True)
-    for index, (_, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-        header = sheet.cell(row=2, column=index)
-        header.font, header.fill = Font(bold=True), PatternFill("solid", fgColor="DDE4F0")
-        header.alignment = Alignment(horizontal="center", wrap_text=True)
-    sheet.freeze_panes = "B3"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def meetings_workbook(meetings, title: str) -> bytes:
     rows = [[m.number, m.title, m.get_kind_display(), m.date.isoformat(), m.place, m.chair, m.get_status_display(),
              m.decision_count, m.action_count] for m in meetings]
-    return _workbook("会议", title, MEETING_COLUMNS, rows)
+    return list_workbook(sheet_title="会议", title=title, columns=MEETING_COLUMNS, rows=rows, freeze="B3")
 
 
 def actions_workbook(rows: list[ActionRow], title: str) -> bytes:
     values = [[r.item.meeting.title, r.item.meeting.date.isoformat(), r.item.text, r.item.owner_unit.display_name,
                r.item.due_date.isoformat(), r.item.get_status_display(), r.item.done_on.isoformat() if r.item.done_on else "",
                r.light.label, r.light.reason, r.item.progress, r.item.urge_count] for r in rows]
-    return _workbook("交办事项", title, ACTION_COLUMNS, values)
+    return list_workbook(sheet_title="交办事项", title=title, columns=ACTION_COLUMNS, rows=values, freeze="B3")

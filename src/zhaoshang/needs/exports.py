@@ -1,12 +1,8 @@
 """The needs list as an Excel sheet, exactly as filtered on the page (same selector, same filter)."""
 
-import io
-
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from zhaoshang.core.xlsx import list_workbook
 from zhaoshang.needs.selectors import NeedRow
 
 COLUMNS = (("编号", 14), ("诉求事项", 30), ("类型", 10), ("项目", 26), ("企业", 24), ("承办单位", 16), ("状态", 8),
@@ -29,20 +25,4 @@ def need_values(row: NeedRow) -> list:
 
 def needs_workbook(rows: list[NeedRow], title: str) -> bytes:
     """Title in row 1, headers in row 2, one row per need from row 3."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "企业诉求"
-    sheet.append([title])
-    sheet.append([name for name, _ in COLUMNS])
-    for row in rows:
-        sheet.append(need_values(row))
-    sheet["A1"].font = Font(size=14, bold=True)
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-        header = sheet.cell(row=2, column=index)
-        header.font, header.fill = Font(bold=True), PatternFill("solid", fgColor="DDE4F0")
-        header.alignment = Alignment(horizontal="center", wrap_text=True)
-    sheet.freeze_panes = "C3"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return list_workbook(sheet_title="企业诉求", title=title, columns=COLUMNS, rows=[need_values(r) for r in rows], freeze="C3")
