@@ -180,6 +180,8 @@ class LedgerChecks:
 def ledger_import(*, actor) -> ImportSpec:
     """The ledger import for `actor`: the office imports any unit's projects, a unit user its own unit's."""
     require(actor, "work")
+    if role_of(actor) == UNIT and actor.unit_id is None:
+        raise PermissionDenied("账号未关联单位，不能导入项目")
     lookups = LedgerLookups(actor)
     return ImportSpec(
         title="项目台账", columns=_columns(lookups, role_of(actor) == UNIT),
