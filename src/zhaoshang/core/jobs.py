@@ -3,7 +3,7 @@
 Production runs `zhaoshang db_worker` (django-tasks-db), which picks queued tasks from the database. When no
 worker takes the job within `grace` seconds (the demo, a small install), the process that queued it runs it in
 a thread. The runner must claim its job first (queued → running in one UPDATE), so a job runs once even if the
-worker and the thread both try. (The same scheme as reports.jobs for bulletins.)
+worker and the thread both try.
 """
 
 import threading

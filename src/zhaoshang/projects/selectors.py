@@ -79,7 +79,7 @@ def kanban_for(*, user, params) -> list[dict]:
 
 def pipeline_totals(projects) -> dict:
     """Count and amount of a (filtered) list, overall and per stage."""
-    rows = projects.order_by().values("stage").annotate(n=Count("id", distinct=True), amount=Sum("amount_wan"))
+    rows = projects.order_by().values("stage").annotate(n=Count("id"), amount=Sum("amount_wan"))  # filters use subqueries: no duplicate rows
     by_stage = {row["stage"]: row for row in rows}
     return {
         "count": sum(r["n"] for r in rows),

@@ -1,21 +1,20 @@
 """Building a bulletin in the background: a django-tasks task, with a thread as fallback when no worker runs.
 
 Production runs `zhaoshang db_worker` (django-tasks-db), which picks queued tasks from the database. When no
-worker takes the job within WORKER_GRACE_SECONDS (the demo, a small install), the process that queued it runs
+worker takes the job within a few seconds (the demo, a small install), the process that queued it runs
 it in a thread. Either way `bulletin_run` first claims the job (queued → running in one UPDATE), so a job is
 built once even if the worker and the thread both try.
 """
 
 import logging
-import threading
-import time
 
 from django.core.files.base import ContentFile
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from zhaoshang.core.audit import audit_record, snapshot
+from zhaoshang.core.jobs import job_enqueue
 from zhaoshang.reports.bulletin_data import bulletin_collect
 from zhaoshang.reports.bulletin_docx import bulletin_docx
 from zhaoshang.reports.bulletin_xlsx import bulletin_xlsx
@@ -24,7 +23,6 @@ from zhaoshang.reports.errors import BulletinError
 from zhaoshang.reports.models import BulletinJob
 
 logger = logging.getLogger(__name__)
-WORKER_GRACE_SECONDS = 3.0
 
 
 def _progress(job_id: int, percent: int, message: str) -> None:
@@ -73,17 +71,7 @@ def bulletin_task(job_id: int) -> str:
     return bulletin_run(job_id)
 
 
-def _run_unless_taken(job_id: int) -> None:
-    try:
-        time.sleep(WORKER_GRACE_SECONDS)
-        bulletin_run(job_id)
-    finally:
-        connections.close_all()
-
-
 def bulletin_enqueue(job_id: int) -> None:
-    """Queue the job; if it is not finished at once (a database queue), a thread takes it unless a worker does."""
-    result = bulletin_task.enqueue(job_id)
-    BulletinJob.objects.filter(pk=job_id).update(task_result_id=str(result.id)[:64])
-    if not result.is_finished:
-        threading.Thread(target=_run_unless_taken, args=(job_id,), name=f"bulletin-{job_id}", daemon=True).start()
+    """Queue the job; if no worker takes it, a thread of this process builds it (core.jobs)."""
+    result_id = job_enqueue(bulletin_task, bulletin_run, job_id, name="bulletin")
+    BulletinJob.objects.filter(pk=job_id).update(task_result_id=result_id)
