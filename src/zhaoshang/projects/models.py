@@ -104,6 +104,7 @@ class Project(SoftDeleteModel):
     registered_on = models.DateField("注册日期", null=True, blank=True)
     started_on = models.DateField("开工日期", null=True, blank=True)
     producing_on = models.DateField("投产日期", null=True, blank=True)
+    terminated_on = models.DateField("终止日期", null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -159,3 +160,21 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} → {self.get_to_stage_display()} {self.happened_on}"
+
+
+class StageRetreat(models.Model):
+    """A counted stage a project lost by moving back: it counted from `reached_on` until `retreated_on`.
+
+    The project's own *_on field is cleared when it moves back; this row keeps "as of" figures of the past right."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="retreats")
+    stage = models.CharField(max_length=12, choices=Stage.choices)
+    reached_on = models.DateField("到达日期")
+    retreated_on = models.DateField("回退日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "阶段回退"
+        indexes = [models.Index(fields=["stage", "reached_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.get_stage_display()} {self.reached_on}–{self.retreated_on}"

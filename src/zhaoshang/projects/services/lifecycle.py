@@ -12,7 +12,7 @@ from zhaoshang.core.permissions import OFFICE, can_work_on_unit, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Stage, State
 from zhaoshang.projects.errors import ProjectError
-from zhaoshang.projects.models import Project, StageChange
+from zhaoshang.projects.models import Project, StageChange, StageRetreat
 from zhaoshang.supervision.evidence import EvidenceError, evidence_type
 
 STATES = {State.STALLED.value, State.TERMINATED.value}
@@ -47,6 +47,8 @@ def project_stage_change(*, actor, project: Project, stage: str, happened_on: da
             raise ProjectError("停滞或终止请说明原因")
         change.to_state = project.state = stage
         project.state_reason = note[:300]
+        if stage == State.TERMINATED:
+            project.terminated_on = happened_on
     else:
         _move(project, stage, happened_on, actor, note)
         change.to_stage, change.to_state = stage, State.ACTIVE
@@ -67,8 +69,11 @@ def _move(project: Project, stage: str, happened_on: datetime.date, actor, note:
         index = STAGE_INDEX[reached]
         if index <= STAGE_INDEX[stage] and getattr(project, attribute) is None:
             setattr(project, attribute, happened_on)  # skipped stages get the same date
-        elif index > STAGE_INDEX[stage]:
-            setattr(project, attribute, None)  # moved back before it: it no longer counts
+        elif index > STAGE_INDEX[stage] and getattr(project, attribute) is not None:
+            # moved back before it: it no longer counts from today, but did until then
+            StageRetreat.objects.create(project=project, stage=reached, reached_on=getattr(project, attribute),
+                                        retreated_on=happened_on)
+            setattr(project, attribute, None)
     if stage != project.stage or project.state != State.ACTIVE:
         project.stage_since = happened_on
     project.stage, project.state, project.state_reason = stage, State.ACTIVE, ""
