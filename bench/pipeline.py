@@ -5,8 +5,9 @@ and the ledger import's speed in rows per second.
     .venv/bin/python bench/pipeline.py --sizes 10000,100000   # quicker
 
 Generates into a throw-away SQLite database under a temporary ZHAOSHANG_DATA_DIR (removed afterwards unless
---keep). Projects up to 100k get --changes stage changes each (10: 100k projects → 1M changes, the issue's
-figure); projects beyond 100k get one each. Times are medians of --runs requests through Django's test client
+--keep), or into --data-dir, which is kept and reused: the projects already there count towards the sizes.
+Projects up to 100k get --changes stage changes each (10: 100k projects → 1M changes, the issue's figure); projects
+beyond 100k get one each. Times are medians of --runs requests through Django's test client
 (middleware, view, selector, template): the server time of a page, without the network.
 """
 
@@ -22,7 +23,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
-DATA_DIR = Path(tempfile.mkdtemp(prefix="zhaoshang-bench-"))
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--changes", type=int, default=10, help="stage changes per project, for the first 100,000")
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    parser.add_argument("--data-dir", help="generate into (or reuse) this directory instead of a temporary one; kept")
+    return parser.parse_args()
+
+
+ARGS = _arguments()  # before Django starts: the data directory decides its database
+DATA_DIR = Path(ARGS.data_dir) if ARGS.data_dir else Path(tempfile.mkdtemp(prefix="zhaoshang-bench-"))
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 os.environ.update({"ZHAOSHANG_DATA_DIR": str(DATA_DIR), "DATABASE_URL": f"sqlite:///{DATA_DIR / 'bench.sqlite3'}",
                    "ZHAOSHANG_ALLOWED_HOSTS": "testserver", "ZHAOSHANG_HTTPS": "0", "DJANGO_SETTINGS_MODULE": "zhaoshang.settings"})
 os.environ.setdefault("ZHAOSHANG_SECRET_KEY", "bench-only-" + "b" * 50)
@@ -37,7 +53,7 @@ from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from pipeline_data import CHAINS, add_projects, base_rows  # noqa: E402
+from pipeline_data import CHAINS, add_projects, base_rows, existing_base_rows  # noqa: E402
 from zhaoshang.accounts.models import User  # noqa: E402
 from zhaoshang.plans.models import Chain  # noqa: E402
 from zhaoshang.projects.models import Project, StageChange  # noqa: E402
@@ -119,33 +135,29 @@ def import_speed(rows: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--changes", type=int, default=10, help="stage changes per project, for the first 100,000")
-    parser.add_argument("--import-rows", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
-    args = parser.parse_args()
     try:
         call_command("migrate", verbosity=0)
-        base = base_rows()
-        have = 0
-        for size in sorted(int(s) for s in args.sizes.split(",")):
+        have = Project.objects.count()
+        base = existing_base_rows() if have else base_rows()
+        for size in sorted(int(s) for s in ARGS.sizes.split(",")):
+            if size < have:
+                print(f"\n{size:,} projects: skipped, {DATA_DIR} holds {have:,} already")
+                continue
             started = time.perf_counter()
             below = max(0, min(size, 100_000) - have)
             if below:
-                add_projects(have, below, args.changes, base)
+                add_projects(have, below, ARGS.changes, base)
             if size - have - below > 0:
                 add_projects(have + below, size - have - below, 1, base)
             have = size
             print(f"\n{Project.objects.count():,} projects, {StageChange.objects.count():,} stage changes "
                   f"(generated in {time.perf_counter() - started:.0f} s)")
-            measure(args.runs)
-            if args.import_rows:
-                import_speed(args.import_rows)
+            measure(ARGS.runs)
+            if ARGS.import_rows:
+                import_speed(ARGS.import_rows)
     finally:
         connection.close()
-        if args.keep:
+        if ARGS.keep or ARGS.data_dir:
             print(f"\ndata kept in {DATA_DIR}")
         else:
             shutil.rmtree(DATA_DIR, ignore_errors=True)

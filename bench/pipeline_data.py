@@ -38,6 +38,13 @@ def base_rows(units: int = 60):
     return unit_rows, office, chains, tags
 
 
+def existing_base_rows():
+    """What `base_rows` made, read back from a reused database."""
+    units = list(Unit.objects.filter(code__startswith="bench").order_by("sort_order"))
+    chains = list(Chain.objects.filter(name__in=CHAINS).order_by("order"))
+    return units, User.objects.get(username="bench-office"), chains, list(Tag.objects.filter(name__in=TAGS).order_by("order"))
+
+
 def _project(i: int, rng: random.Random, units, chains, office) -> Project:
     stage = rng.choices(STAGES, STAGE_WEIGHTS)[0]
     since = START + datetime.timedelta(days=rng.randrange(DAYS))

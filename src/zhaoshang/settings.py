@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "zhaoshang.needs",
     "zhaoshang.meetings",
     "zhaoshang.reports",
+    "zhaoshang.kpis",
     "zhaoshang.demo",
 ]
 

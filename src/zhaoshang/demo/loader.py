@@ -86,10 +86,11 @@ def _load(actor, data: dict, folder: Path) -> Plan:
     for order, row in enumerate(data["units"]):
         units[row["code"]] = unit_create(actor=actor, name=row["name"], short_name=row.get("short_name", ""), kind=row["kind"],
                                          code=row["code"], aliases=tuple(row.get("aliases", [])), sort_order=order)
+    # tags first: the notice's indicators are matched to them when the plan is imported
+    Tag.objects.bulk_create([Tag(name=name, kind=kind, order=i) for i, (name, kind) in enumerate(data.get("tags", []))])
     notice = folder / data["plan_file"]
     upload = notice_upload(actor=actor, filename=notice.name, data=notice.read_bytes())
     plan = notice_apply(upload=upload, actor=actor)
-    Tag.objects.bulk_create([Tag(name=name, kind=kind, order=i) for i, (name, kind) in enumerate(data.get("tags", []))])
     office_unit = units[data["office_unit"]]
     accounts = [("office", Role.OFFICE, office_unit, "督办专员"), ("leader", Role.LEADER, None, "市政府领导"),
                 ("admin", Role.ADMIN, None, "系统管理员")]

@@ -139,14 +139,14 @@ def _number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _beyond(percent: float, expected: float, behind: float, threshold: float, mode: str) -> bool:
+def beyond_threshold(percent: float, expected: float, behind: float, threshold: float, mode: str) -> bool:
     """Whether progress is strictly beyond one threshold."""
     if mode == POINTS:
         return behind > threshold
     return expected > 0 and round(percent, _PRECISION) < round(expected * threshold / 100, _PRECISION)
 
 
-def _behind_reason(percent: float, expected: float, behind: float, mode: str) -> str:
+def behind_reason(percent: float, expected: float, behind: float, mode: str) -> str:
     """The Chinese reason for a progress light."""
     if mode == RATIO:
         return f"完成进度仅为序时进度的{_number(percent / expected * 100)}%"
@@ -171,12 +171,12 @@ def light_for(inp: LightInput, thresholds: Thresholds) -> LightResult:
     if inp.missed_cycles >= 2:
         return result(Light.RED, f"连续{inp.missed_cycles}期未报送")
     on_progress = expected is not None and percent is not None and behind is not None
-    if on_progress and _beyond(percent, expected, behind, thresholds.red, thresholds.mode):
-        return result(Light.RED, _behind_reason(percent, expected, behind, thresholds.mode))
+    if on_progress and beyond_threshold(percent, expected, behind, thresholds.red, thresholds.mode):
+        return result(Light.RED, behind_reason(percent, expected, behind, thresholds.mode))
     if inp.missed_cycles == 1:
         return result(Light.YELLOW, "本期未按时报送")
-    if on_progress and _beyond(percent, expected, behind, thresholds.yellow, thresholds.mode):
-        return result(Light.YELLOW, _behind_reason(percent, expected, behind, thresholds.mode))
+    if on_progress and beyond_threshold(percent, expected, behind, thresholds.yellow, thresholds.mode):
+        return result(Light.YELLOW, behind_reason(percent, expected, behind, thresholds.mode))
     if inp.blocked:
         return result(Light.YELLOW, "进展受阻")
     if inp.deadline is None:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhaoshang.accounts.models import Unit
 from zhaoshang.accounts.resolution import resolve_unit_names
 from zhaoshang.accounts.services import unit_alias_add, unit_create
+from zhaoshang.kpis.services.sync import kpis_sync
 from zhaoshang.core.audit import audit_entry, audit_record, snapshot
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.services import require
@@ -74,6 +75,7 @@ def notice_apply(*, upload: NoticeUpload, actor, unit_choices: dict[str, str] | 
     upload.save(update_fields=["plan", "status"])
     importer.audit.append(audit_entry(actor=actor, action="import", obj=plan, after={"upload": upload.pk, **importer.counts}))
     AuditLog.objects.bulk_create(importer.audit)
+    kpis_sync(plan=plan, actor=actor)
     return plan
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KpisConfig(AppConfig):
+    name = "zhaoshang.kpis"
+    label = "kpis"
+    verbose_name = "目标指标"

@@ -1,0 +1,36 @@
+"""Kinds of indicator, the stage that counts, the state of a reported value."""
+
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    """What an indicator measures, and so where its figure comes from."""
+
+    PROJECT_COUNT = "project_count", "项目个数"
+    AMOUNT_SUM = "amount_sum", "投资额合计"
+    GROWTH_COUNT = "growth_count", "项目个数同比增长"
+    GROWTH_AMOUNT = "growth_amount", "投资额同比增长"
+    REGISTRY_COUNT = "registry_count", "登记/活动条数"
+    REPORTED = "reported", "单位报送值"
+    MILESTONE = "milestone", "里程碑"
+
+
+PROJECT_KINDS = {Kind.PROJECT_COUNT, Kind.AMOUNT_SUM, Kind.GROWTH_COUNT, Kind.GROWTH_AMOUNT}
+GROWTH_KINDS = {Kind.GROWTH_COUNT, Kind.GROWTH_AMOUNT}
+AMOUNT_KINDS = {Kind.AMOUNT_SUM, Kind.GROWTH_AMOUNT}
+VALUE_KINDS = {Kind.REPORTED, Kind.MILESTONE}
+
+
+class CountStage(models.TextChoices):
+    """The stage a project must have reached in the period to count ("招引" = signed)."""
+
+    SIGNED = "signed", "签约"
+    REGISTERED = "registered", "注册"
+    STARTED = "started", "开工"
+    PRODUCING = "producing", "投产"
+
+
+class ValueStatus(models.TextChoices):
+    SUBMITTED = "submitted", "待确认"
+    CONFIRMED = "confirmed", "已确认"
+    REJECTED = "rejected", "已退回"

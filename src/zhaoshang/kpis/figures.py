@@ -1,0 +1,190 @@
+"""Every indicator's figure as of a date, computed in the database: a constant number of aggregate queries.
+
+Project indicators are grouped by (stage, year): one conditional aggregate over the projects that reached the
+stage in the year (one COUNT or SUM per indicator) and one over the stages lost by moving back. Registry
+indicators count their registry; reported values and milestones take the latest confirmed value by that date.
+A per-chain or per-item parent shows how many of its parts met their goal."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, Kind, ValueStatus
+from zhaoshang.kpis.lights import KpiLightInput, goal_met, kpi_light
+from zhaoshang.kpis.models import Kpi, KpiValue
+from zhaoshang.kpis.registries import REGISTRIES, registry_rows
+from zhaoshang.kpis.rules import Window, alive_on, filter_q, reached_q, retreat_q
+from zhaoshang.plans.choices import Comparator
+from zhaoshang.projects.models import Project, StageRetreat
+from zhaoshang.supervision.cycles import plan_start
+from zhaoshang.supervision.lights import Light, expected_progress, worst
+from zhaoshang.supervision.settings import light_thresholds
+
+WAN_PER_YI = Decimal(10000)
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class Figure:
+    """One indicator's figure: goal, actual and expected in the indicator's unit (growth in %), light and why.
+
+    A split parent's goal is its number of parts and its actual the parts that met their goal."""
+
+    kpi: Kpi
+    goal: Decimal
+    actual: Decimal | None
+    expected: Decimal | None
+    percent: float | None
+    light: Light
+    reason: str
+    rows: int | None  # how many rows make the figure (projects, registry rows); None for values and parents
+    note: str = ""
+    met: bool = False
+
+
+def plan_kpis(plan_id: int):
+    """The plan's live indicators with what their rules read, parents before children."""
+    return (Kpi.objects.filter(plan_id=plan_id).select_related("plan", "target", "parent", "reporting_unit")
+            .prefetch_related("chains", "tags").order_by("target__order", "order", "id"))
+
+
+def due_of(kpi: Kpi) -> datetime.date:
+    return kpi.due_on or datetime.date(kpi.year, 12, 31)
+
+
+def figures_for(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Figure]:
+    """Figures of `kpis` (with chains and tags prefetched) as of `as_of`, by indicator id."""
+    children = defaultdict(list)
+    for kpi in kpis:
+        if kpi.parent_id:
+            children[kpi.parent_id].append(kpi)
+    leaves = [kpi for kpi in kpis if kpi.pk not in children]
+    raw: dict[int, Decimal | None] = {}
+    raw.update(_project_raw([k for k in leaves if k.kind in PROJECT_KINDS], as_of))
+    raw.update(_registry_raw([k for k in leaves if k.kind == Kind.REGISTRY_COUNT], as_of))
+    values = _latest_values([k for k in leaves if k.kind in (Kind.REPORTED, Kind.MILESTONE)], as_of)
+    result = {kpi.pk: _figure(kpi, raw, values, as_of) for kpi in leaves}
+    for kpi in kpis:
+        if kpi.pk in children:
+            result[kpi.pk] = _parent_figure(kpi, [result[child.pk] for child in children[kpi.pk]])
+    return result
+
+
+def _measure(kpi: Kpi, prefix: str = ""):
+    condition = filter_q(kpi, prefix)
+    if kpi.kind in AMOUNT_KINDS:
+        return Sum(f"{prefix}amount_wan", filter=condition) if condition else Sum(f"{prefix}amount_wan")
+    return Count(f"{prefix}pk" if prefix else "pk", filter=condition) if condition else Count("pk")
+
+
+def _project_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal]:
+    groups = defaultdict(list)
+    for kpi in kpis:
+        groups[(kpi.stage, kpi.year)].append(kpi)
+    raw = {}
+    for (_stage, year), members in groups.items():
+        window = Window.of(year, as_of)
+        if window.empty:
+            raw.update({kpi.pk: Decimal(0) for kpi in members})
+            continue
+        first = members[0]
+        held = Project.objects.filter(reached_q(first, window) & alive_on(as_of))
+        lost = StageRetreat.objects.filter(retreat_q(first, window, as_of) & alive_on(as_of, "project__"))
+        now = held.aggregate(**{f"k{kpi.pk}": _measure(kpi) for kpi in members})
+        before = lost.aggregate(**{f"k{kpi.pk}": _measure(kpi, "project__") for kpi in members})
+        for kpi in members:
+            raw[kpi.pk] = Decimal(now[f"k{kpi.pk}"] or 0) + Decimal(before[f"k{kpi.pk}"] or 0)
+    return raw
+
+
+def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | None]:
+    raw = {}
+    for kpi in kpis:
+        window = Window.of(kpi.year, as_of)
+        if kpi.registry not in REGISTRIES:
+            raw[kpi.pk] = None
+        elif window.empty:
+            raw[kpi.pk] = Decimal(0)
+        else:
+            raw[kpi.pk] = Decimal(registry_rows(kpi.registry, window.start, window.end).count())
+    return raw
+
+
+def _latest_values(kpis: list[Kpi], as_of: datetime.date) -> dict[int, KpiValue]:
+    latest = {}
+    if not kpis:
+        return latest
+    rows = KpiValue.objects.filter(kpi__in=kpis, status=ValueStatus.CONFIRMED, as_of__lte=as_of).order_by("kpi", "-as_of", "-id")
+    for value in rows:
+        latest.setdefault(value.kpi_id, value)
+    return latest
+
+
+def _figure(kpi: Kpi, raw: dict, values: dict, as_of: datetime.date) -> Figure:
+    expected_pct = expected_progress(plan_start(kpi.plan), due_of(kpi), as_of)
+    rows, note, missing = None, "", ""
+    if kpi.kind in PROJECT_KINDS or kpi.kind == Kind.REGISTRY_COUNT:
+        actual = raw.get(kpi.pk)
+        rows = None if actual is None or kpi.kind in AMOUNT_KINDS else int(actual)
+        missing = "登记来源未设置" if actual is None else ""
+    else:
+        value = values.get(kpi.pk)
+        actual = value.value if value else None
+        missing = "" if value else ("尚无确认的报送值" if kpi.kind == Kind.REPORTED else "")
+        if kpi.kind == Kind.MILESTONE:
+            actual = actual or Decimal(0)
+            note = f"{value.as_of:%Y-%m-%d}完成" if value and value.value >= 1 else "未完成"
+    if kpi.kind in GROWTH_KINDS:
+        actual, expected, note, missing = _growth(kpi, actual, as_of)
+    elif kpi.kind in AMOUNT_KINDS:
+        actual = _in_unit(actual, kpi.unit)
+        expected = None if expected_pct is None else kpi.goal * Decimal(expected_pct) / HUNDRED
+    else:
+        expected = None if expected_pct is None or kpi.kind == Kind.MILESTONE else kpi.goal * Decimal(expected_pct) / HUNDRED
+    percent = None if actual is None or not kpi.goal else float(actual / kpi.goal * HUNDRED)
+    expected_share = 100.0 if kpi.kind in GROWTH_KINDS else expected_pct
+    at_most = kpi.comparator == Comparator.AT_MOST
+    met = not missing and goal_met(actual, kpi.goal, at_most)
+    light, reason = kpi_light(KpiLightInput(as_of=as_of, due=due_of(kpi), met=met, percent=percent, expected=expected_share,
+                                            is_milestone=kpi.kind == Kind.MILESTONE, at_most=at_most, missing=missing),
+                              light_thresholds())
+    return Figure(kpi, kpi.goal, actual, expected, percent, light, reason, rows, note, met)
+
+
+def _in_unit(amount_wan: Decimal | None, unit: str) -> Decimal | None:
+    if amount_wan is None:
+        return None
+    return amount_wan / WAN_PER_YI if unit == "亿元" else amount_wan
+
+
+def _growth(kpi: Kpi, current: Decimal | None, as_of: datetime.date):
+    """Growth to date in percent: this year's figure over last year's baseline pro-rated by the days elapsed."""
+    window = Window.of(kpi.year, as_of)
+    shown = "{:,.2f}".format(current) if kpi.kind in AMOUNT_KINDS else f"{current or 0:.0f}"
+    if kpi.baseline is None:
+        return None, kpi.goal, f"本年至今{shown}", "未录入上年基数"
+    if not kpi.baseline:
+        return None, kpi.goal, f"本年至今{shown}", "上年基数为0，无法计算增长率"
+    if window.empty:
+        return None, kpi.goal, "", "统计年度尚未开始"
+    days = (datetime.date(kpi.year, 12, 31) - window.start).days + 1
+    share = Decimal((window.end - window.start).days + 1) / Decimal(days)
+    prorated = kpi.baseline * share
+    growth = ((current or 0) / prorated - 1) * HUNDRED
+    unit = "万元" if kpi.kind in AMOUNT_KINDS else "个"
+    note = f"本年至今{shown}{unit}，上年基数{kpi.baseline.normalize():f}{unit}按序时折算为{prorated:.2f}{unit}"
+    return growth.quantize(Decimal("0.01")), kpi.goal, note, ""
+
+
+def _parent_figure(kpi: Kpi, children: list[Figure]) -> Figure:
+    """A split target: how many parts met their goal; its light is the worst of theirs."""
+    met, total = sum(1 for child in children if child.met), len(children)
+    light = worst(child.light for child in children)
+    reason = f"{met}/{total}项达标"
+    if not light == Light.GREEN:
+        reason += "，最差：" + next(child.reason for child in children if child.light == light)
+    return Figure(kpi, Decimal(total), Decimal(met), None, met / total * 100 if total else None, light, reason, None,
+                  f"分项{total}个", met == total)

@@ -1,0 +1,118 @@
+"""What counts towards a project indicator, as database filters and in words.
+
+A project counts towards an indicator of year Y as of day d when it reached the indicator's stage (签约 unless the
+target says 注册/开工/投产) between 1 January of Y and min(d, 31 December of Y) — days are Asia/Shanghai dates —,
+matches the filter (chains, any of the tags, channel, channel detail, planned investment ≥ the minimum: exactly
+10000万元 counts for "亿元以上") and was not terminated on or before d. A project that moved back before the stage
+stops counting from the day it moved: its reach is then kept as a StageRetreat row, counted only while it held."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
+
+from zhaoshang.core.formatting import format_wan
+from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind
+from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.registries import REGISTRIES
+from zhaoshang.projects.choices import REACHED, Channel
+from zhaoshang.projects.models import Project, StageRetreat
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days of the year that count as of a date; empty before the year starts."""
+
+    start: datetime.date
+    end: datetime.date
+
+    @classmethod
+    def of(cls, year: int, as_of: datetime.date) -> "Window":
+        return cls(datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), as_of))
+
+    @property
+    def empty(self) -> bool:
+        return self.end < self.start
+
+
+def stage_field(kpi: Kpi) -> str:
+    return REACHED[kpi.stage]
+
+
+def alive_on(as_of: datetime.date, prefix: str = "") -> Q:
+    """Not terminated on or before `as_of`."""
+    return Q(**{f"{prefix}terminated_on__isnull": True}) | Q(**{f"{prefix}terminated_on__gt": as_of})
+
+
+def filter_q(kpi: Kpi, prefix: str = "") -> Q:
+    """The indicator's filter on projects (chains, tags, channel, detail, amount), at lookup path `prefix`.
+
+    Reads kpi.chains and kpi.tags through .all(), so prefetch them for many indicators."""
+    q = Q()
+    chain_ids = [chain.pk for chain in kpi.chains.all()]
+    if chain_ids:
+        q &= Q(**{f"{prefix}chain_id__in": chain_ids})
+    tag_ids = [tag.pk for tag in kpi.tags.all()]
+    if tag_ids:
+        through = Project.tags.through.objects.filter(project_id=OuterRef(f"{prefix}pk" if prefix else "pk"),
+                                                      tag_id__in=tag_ids)
+        q &= Q(Exists(through))
+    if kpi.channel:
+        q &= Q(**{f"{prefix}channel": kpi.channel})
+    if kpi.channel_detail:
+        q &= Q(**{f"{prefix}channel_detail__contains": kpi.channel_detail})
+    if kpi.min_amount_wan is not None:
+        q &= Q(**{f"{prefix}amount_wan__gte": kpi.min_amount_wan})
+    return q
+
+
+def reached_q(kpi: Kpi, window: Window) -> Q:
+    """Projects that hold the stage now and reached it within the window (the current *_on field)."""
+    field = stage_field(kpi)
+    return Q(**{f"{field}__gte": window.start, f"{field}__lte": window.end})
+
+
+def retreat_q(kpi: Kpi, window: Window, as_of: datetime.date) -> Q:
+    """StageRetreat rows of reaches within the window still held on `as_of` (moved back later)."""
+    return Q(stage=kpi.stage, reached_on__gte=window.start, reached_on__lte=window.end, retreated_on__gt=as_of)
+
+
+def counted_projects(kpi: Kpi, as_of: datetime.date, year: int | None = None):
+    """The projects behind the figure (the drill-down rows), as one queryset."""
+    window = Window.of(year or kpi.year, as_of)
+    if window.empty:
+        return Project.objects.none()
+    retreated = StageRetreat.objects.filter(retreat_q(kpi, window, as_of)).values("project_id")
+    held = reached_q(kpi, window) | Q(pk__in=retreated)
+    return Project.objects.filter(held & alive_on(as_of) & filter_q(kpi))
+
+
+def rule_text(kpi: Kpi) -> str:
+    """The rule in words: "2025年签约、计划投资≥1亿元、属于盐化工产业链的项目（不含已终止）"."""
+    if kpi.kind == Kind.REGISTRY_COUNT:
+        return f"{kpi.year}年{REGISTRIES[kpi.registry].label}的条数" if kpi.registry in REGISTRIES else "登记来源未设置"
+    if kpi.kind == Kind.REPORTED:
+        return "由报送单位填报、督办办公室确认的最新数值"
+    if kpi.kind not in PROJECT_KINDS:
+        return "完成即达标（报送单位上传佐证材料，督办办公室确认）"
+    parts = [f"{kpi.year}年{CountStage(kpi.stage).label}"]
+    if kpi.min_amount_wan is not None:
+        parts.append(f"计划投资≥{format_wan(kpi.min_amount_wan)}")
+    chains = [chain.name for chain in kpi.chains.all()]
+    if chains:
+        parts.append(f"属于{'、'.join(chains)}产业链")
+    tags = [tag.name for tag in kpi.tags.all()]
+    if tags:
+        parts.append(f"标签为{'或'.join(tags)}")
+    if kpi.channel:
+        parts.append(f"招引渠道为{Channel(kpi.channel).label}")
+    if kpi.channel_detail:
+        parts.append(f"渠道说明含“{kpi.channel_detail}”")
+    text = "、".join(parts) + "的项目（不含已终止）"
+    if kpi.kind in AMOUNT_KINDS:
+        text += "的计划总投资合计"
+    else:
+        text += "个数"
+    if kpi.kind in GROWTH_KINDS:
+        text += "，与上年基数按序时折算后相比的增长率"
+    return text

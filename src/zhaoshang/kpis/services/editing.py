@@ -1,0 +1,89 @@
+"""The office corrects an indicator: its kind, goal, filter, due date, reporting unit and growth baseline."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from zhaoshang.core.audit import audit_record, snapshot
+from zhaoshang.core.services import require
+from zhaoshang.kpis.choices import GROWTH_KINDS, PROJECT_KINDS, Kind
+from zhaoshang.kpis.errors import KpiError
+from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.registries import REGISTRIES
+from zhaoshang.kpis.services.values import parse_value
+
+
+SHARED_WITH_PARTS = ("kind", "goal", "unit", "comparator", "year", "due_on", "stage", "channel_detail", "min_amount_wan")
+
+
+@dataclass
+class KpiInput:
+    kind: str
+    goal: Decimal
+    unit: str
+    comparator: str
+    year: int
+    due_on: datetime.date | None
+    stage: str
+    channel: str = ""
+    channel_detail: str = ""
+    min_amount_wan: Decimal | None = None
+    registry: str = ""
+    reporting_unit_id: int | None = None
+    chain_ids: list[int] = field(default_factory=list)
+    tag_ids: list[int] = field(default_factory=list)
+
+
+def _check(data: KpiInput) -> None:
+    if data.kind not in Kind.values:
+        raise KpiError("指标类型不正确")
+    parse_value(data.goal)
+    if data.kind == Kind.REGISTRY_COUNT and data.registry not in REGISTRIES:
+        raise KpiError("请选择登记来源")
+    if data.min_amount_wan is not None and data.min_amount_wan < 0:
+        raise KpiError("投资额下限不能为负数")
+    if not 2000 <= data.year <= 2100:
+        raise KpiError("统计年度不正确")
+    if data.due_on and data.due_on.year < data.year:
+        raise KpiError("完成时限不能早于统计年度")
+
+
+@transaction.atomic
+def kpi_update(*, actor, kpi: Kpi, data: KpiInput) -> Kpi:
+    """Save the office's correction of one indicator (its parts keep their own chain or tag)."""
+    require(actor, "manage")
+    _check(data)
+    kpi = Kpi.objects.select_for_update().get(pk=kpi.pk)
+    before = {**snapshot(kpi), "chains": sorted(kpi.chains.values_list("pk", flat=True)),
+              "tags": sorted(kpi.tags.values_list("pk", flat=True))}
+    for name in ("kind", "goal", "unit", "comparator", "year", "due_on", "stage", "channel", "channel_detail",
+                 "min_amount_wan", "registry", "reporting_unit_id"):
+        setattr(kpi, name, getattr(data, name))
+    kpi.registry = data.registry if data.kind == Kind.REGISTRY_COUNT else ""
+    kpi.save()
+    # the parts of a split follow their parent's rule; each keeps its own chain, tags and channel
+    kpi.children.update(**{name: getattr(kpi, name) for name in SHARED_WITH_PARTS})
+    if data.kind in PROJECT_KINDS:
+        kpi.chains.set(data.chain_ids)
+        kpi.tags.set(data.tag_ids)
+    audit_record(actor=actor, action="update", obj=kpi, before=before,
+                 after={**snapshot(kpi), "chains": sorted(data.chain_ids), "tags": sorted(data.tag_ids)})
+    return kpi
+
+
+@transaction.atomic
+def baseline_set(*, actor, kpi: Kpi, value, source: str) -> Kpi:
+    """Last year's figure for a growth indicator (count, or 万元 for an amount), with where it comes from."""
+    require(actor, "manage")
+    if kpi.kind not in GROWTH_KINDS:
+        raise KpiError("只有同比增长类指标需要上年基数")
+    if not source.strip():
+        raise KpiError("请注明基数来源（如：2024年统计年报）")
+    kpi = Kpi.objects.select_for_update().get(pk=kpi.pk)
+    before = snapshot(kpi)
+    kpi.baseline, kpi.baseline_source = parse_value(value), source.strip()[:200]
+    kpi.save(update_fields=["baseline", "baseline_source", "updated_at"])
+    audit_record(actor=actor, action="baseline", obj=kpi, before=before, after=snapshot(kpi))
+    return kpi
