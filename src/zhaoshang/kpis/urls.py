@@ -1,0 +1,21 @@
+from django.urls import path
+
+from zhaoshang.kpis import views, views_board
+
+app_name = "kpis"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("overview.xlsx", views.overview_export, name="overview_export"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/rows.xlsx", views.rows_export, name="rows_export"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/baseline/", views.baseline, name="baseline"),
+    path("<int:pk>/values/", views.value_submit, name="value_submit"),
+    path("values/<int:pk>/review/", views.value_review, name="value_review"),
+    path("values/<int:pk>/evidence/", views.value_evidence, name="value_evidence"),
+    path("chains/", views_board.chain_board, name="chains"),
+    path("dashboard/", views_board.dashboard, name="dashboard"),
+    path("screen/", views_board.screen, name="screen"),
+    path("drill/", views_board.drill, name="drill"),
+    path("drill.xlsx", views_board.drill_export, name="drill_export"),
+]
