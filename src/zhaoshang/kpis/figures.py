@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, Kind, ValueStatus
 from zhaoshang.kpis.lights import KpiLightInput, goal_met, kpi_light

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from zhaoshang.kpis.choices import PROJECT_KINDS, Kind, ValueStatus
 from zhaoshang.kpis.figures import Figure, figures_for, plan_kpis
 from zhaoshang.kpis.models import Kpi, KpiValue
-from zhaoshang.kpis.registries import registry_rows
+from zhaoshang.kpis.registries import REGISTRIES, registry_rows
 from zhaoshang.kpis.rules import Window, counted_projects
 from zhaoshang.plans.models import Task
 
@@ -53,10 +53,16 @@ def overview(plan, as_of: datetime.date, *, focus_id: int | None = None, task_id
     return blocks
 
 
-def kpi_figure(kpi: Kpi, as_of: datetime.date) -> Figure:
-    """One indicator's figure (a split parent's needs its parts, so they are computed with it)."""
+def kpi_with_parts(kpi: Kpi, as_of: datetime.date) -> tuple[Figure, list[Figure]]:
+    """One indicator's figure and, for a per-chain or per-item target, its parts' figures in order."""
     kpis = list(plan_kpis(kpi.plan_id).filter(Q(pk=kpi.pk) | Q(parent=kpi)))
-    return figures_for(kpis, as_of)[kpi.pk]
+    figures = figures_for(kpis, as_of)
+    return figures[kpi.pk], [figures[part.pk] for part in kpis if part.parent_id == kpi.pk]
+
+
+def kpi_figure(kpi: Kpi, as_of: datetime.date) -> Figure:
+    """One indicator's figure (a split parent's is computed with its parts)."""
+    return kpi_with_parts(kpi, as_of)[0]
 
 
 def kpi_rows(kpi: Kpi, as_of: datetime.date) -> QuerySet:
@@ -65,7 +71,9 @@ def kpi_rows(kpi: Kpi, as_of: datetime.date) -> QuerySet:
         return counted_projects(kpi, as_of).select_related("chain", "lead_unit").order_by("-amount_wan", "id")
     if kpi.kind == Kind.REGISTRY_COUNT:
         window = Window.of(kpi.year, as_of)
-        return registry_rows(kpi.registry, window.start, window.end) if not window.empty else KpiValue.objects.none()
+        if window.empty or kpi.registry not in REGISTRIES:
+            return KpiValue.objects.none()
+        return registry_rows(kpi.registry, window.start, window.end)
     return kpi_values(kpi).filter(status=ValueStatus.CONFIRMED, as_of__lte=as_of)
 
 

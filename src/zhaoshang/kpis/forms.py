@@ -1,0 +1,140 @@
+"""Forms of the indicator pages. They only parse; the services (kpis.services) decide."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.kpis.choices import CountStage, Kind
+from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.registries import REGISTRY_CHOICES
+from zhaoshang.kpis.services.editing import KpiInput
+from zhaoshang.plans.choices import Comparator
+from zhaoshang.plans.models import Chain
+from zhaoshang.projects.choices import Channel
+from zhaoshang.projects.models import Tag
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _styled(form: forms.Form) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, (forms.CheckboxSelectMultiple, forms.HiddenInput)):
+            continue
+        widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
+
+
+class OverviewFilterForm(forms.Form):
+    """指标总览's filter, shared by the page and its export; a value that does not parse is ignored."""
+
+    focus = forms.IntegerField(required=False)
+    task = forms.IntegerField(required=False)
+    unit = forms.IntegerField(required=False)
+    as_of = forms.DateField(required=False)
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = self.cleaned_data
+        return {"focus_id": data.get("focus"), "task_id": data.get("task"), "unit_id": data.get("unit")}
+
+    def day(self) -> datetime.date | None:
+        """The date asked for, None when none (or a bad one) was given."""
+        self.is_valid()
+        return self.cleaned_data.get("as_of")
+
+
+class ValueForm(forms.Form):
+    """A reported value (a milestone: done, with evidence), the date it is as of, a note and the evidence file."""
+
+    value = forms.CharField(label="数值", max_length=30, required=False)
+    as_of = forms.DateField(label="数据截至日期", widget=DATE_WIDGET,
+                            error_messages={"required": "请填写数据截至日期", "invalid": "日期格式不正确"})
+    note = forms.CharField(label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.FileField(label="佐证材料（PDF、图片、Word、Excel）", required=False)
+
+    def __init__(self, *args, kpi: Kpi, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["as_of"].initial = timezone.localdate()
+        if kpi.kind == Kind.MILESTONE:
+            del self.fields["value"]
+            self.fields["evidence"].label = "佐证材料（必传：文件、批复、照片等）"
+        else:
+            self.fields["value"].label = f"数值（{kpi.unit}）" if kpi.unit else "数值"
+        _styled(self)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data["evidence"]
+        if upload and upload.size > settings.MAX_ATTACHMENT_BYTES:  # refused before it is read into memory
+            raise forms.ValidationError(f"文件过大，单个附件不超过{settings.MAX_ATTACHMENT_BYTES // 1024 // 1024}MB。")
+        return upload
+
+    def submission(self) -> dict:
+        """The keyword arguments of value_submit."""
+        data, upload = self.cleaned_data, self.cleaned_data["evidence"]
+        return {"value": data.get("value", ""), "as_of": data["as_of"], "note": data["note"],
+                "filename": upload.name if upload else "", "data": upload.read() if upload else None}
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("confirm", "确认"), ("reject", "退回")])
+    note = forms.CharField(label="审核意见", max_length=300, required=False)
+
+
+class BaselineForm(forms.Form):
+    value = forms.CharField(label="上年基数", max_length=30)
+    source = forms.CharField(label="基数来源", max_length=200, help_text="如：2024年统计年报")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _styled(self)
+
+    @classmethod
+    def for_kpi(cls, kpi: Kpi) -> "BaselineForm":
+        """The form filled with the baseline entered so far (4, not 4.0000)."""
+        value = f"{kpi.baseline.normalize():f}" if kpi.baseline is not None else ""
+        return cls(initial={"value": value, "source": kpi.baseline_source})
+
+
+class KpiForm(forms.Form):
+    """The office's correction of an indicator: what it measures, its goal and due date, what counts, who reports."""
+
+    kind = forms.ChoiceField(label="类型", choices=Kind.choices)
+    goal = forms.DecimalField(label="目标值", max_digits=16, decimal_places=4)
+    unit = forms.CharField(label="计量单位", max_length=10, required=False, help_text="个、家、亿元、万元、%")
+    comparator = forms.ChoiceField(label="比较", choices=Comparator.choices)
+    year = forms.IntegerField(label="统计年度")
+    due_on = forms.DateField(label="完成时限", required=False, widget=DATE_WIDGET, help_text="空：统计年度年底")
+    stage = forms.ChoiceField(label="计入阶段", choices=CountStage.choices)
+    chains = forms.ModelMultipleChoiceField(label="产业链（任一）", queryset=Chain.objects.none(), required=False,
+                                            widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
+    tags = forms.ModelMultipleChoiceField(label="标签（任一）", queryset=Tag.objects.all(), required=False,
+                                          widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
+    channel = forms.ChoiceField(label="招引渠道", choices=[("", "（不限）"), *Channel.choices], required=False)
+    channel_detail = forms.CharField(label="渠道说明包含", max_length=100, required=False,
+                                     help_text="如某个国企、平台或基金的名称")
+    min_amount_wan = forms.DecimalField(label="计划总投资下限（万元）", max_digits=16, decimal_places=2, required=False,
+                                        help_text="“亿元以上”填10000")
+    registry = forms.ChoiceField(label="登记来源（登记/活动条数类）", choices=[("", "（无）"), *REGISTRY_CHOICES],
+                                 required=False)
+    reporting_unit = forms.ModelChoiceField(label="报送单位（单位报送值、里程碑类）", queryset=Unit.objects.all(),
+                                            required=False, empty_label="（无）")
+
+    FIELDS = ("kind", "goal", "unit", "comparator", "year", "due_on", "stage", "channel", "channel_detail",
+              "min_amount_wan", "registry")
+
+    def __init__(self, *args, kpi: Kpi, **kwargs):
+        initial = {name: getattr(kpi, name) for name in self.FIELDS}
+        initial |= {"reporting_unit": kpi.reporting_unit_id, "chains": [c.pk for c in kpi.chains.all()],
+                    "tags": [t.pk for t in kpi.tags.all()]}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["chains"].queryset = Chain.objects.filter(plan_id=kpi.plan_id, merged_into__isnull=True)
+        _styled(self)
+
+    def kpi_input(self) -> KpiInput:
+        data = self.cleaned_data
+        unit = data["reporting_unit"]
+        return KpiInput(**{name: data[name] for name in self.FIELDS}, reporting_unit_id=unit.pk if unit else None,
+                        chain_ids=[c.pk for c in data["chains"]], tag_ids=[t.pk for t in data["tags"]])

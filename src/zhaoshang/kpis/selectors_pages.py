@@ -1,0 +1,64 @@
+"""Reads of the indicator pages (指标总览, one indicator): filter choices, light counts, a figure with its parts,
+the rows behind it as the caller may list them, and what a unit has to report."""
+
+import datetime
+from collections import Counter
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+
+from zhaoshang.accounts.models import Unit
+from zhaoshang.core.permissions import UNIT, listing_action, role_of
+from zhaoshang.kpis.choices import VALUE_KINDS
+from zhaoshang.kpis.models import Kpi, KpiValue
+from zhaoshang.kpis.registries import REGISTRIES
+from zhaoshang.kpis.rules import stage_field
+from zhaoshang.kpis.selectors import TaskBlock, kpi_rows
+from zhaoshang.plans.models import Assignment, Focus, Plan, Task
+from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT
+from zhaoshang.projects.models import Project, StageRetreat
+from zhaoshang.supervision.lights import Light
+
+
+def overview_choices(plan: Plan) -> dict:
+    """The overview's filters: the plan's focuses and tasks, and the units its tasks are assigned to."""
+    assigned = Assignment.objects.filter(ALIVE_ASSIGNMENT, measure__task__plan=plan).values("unit_id")
+    return {
+        "focuses": Focus.objects.filter(plan=plan),
+        "tasks": Task.objects.filter(plan=plan).order_by("sort_key", "id"),
+        "units": Unit.objects.filter(pk__in=assigned),
+    }
+
+
+def light_counts(blocks: list[TaskBlock]) -> dict[Light, int]:
+    """Indicators shown, each counted once (tasks sharing a target show the same ones), by light."""
+    shown = {figure.kpi.pk: figure.light for block in blocks for figure in block.figures}
+    counts = Counter(shown.values())
+    return {light: counts[light] for light in Light}
+
+
+def visible_rows(*, user, kpi: Kpi, as_of: datetime.date) -> QuerySet:
+    """kpi_rows narrowed to what `user` may list (a unit user: its own unit's projects and needs), each with
+    `counted_on`: the day that places it in the figure (a project's day of reaching the stage, also when it moved
+    back later; a registry row's date in Beijing time; a value's as-of date)."""
+    rows = kpi_rows(kpi, as_of)
+    if rows.model is Project:
+        retreat = StageRetreat.objects.filter(project=OuterRef("pk"), stage=kpi.stage, retreated_on__gt=as_of)
+        return rows.restrict(user, listing_action(user)).annotate(
+            counted_on=Coalesce(F(stage_field(kpi)), Subquery(retreat.order_by("-reached_on").values("reached_on")[:1])))
+    if rows.model is KpiValue:
+        return rows.annotate(counted_on=F("as_of"))
+    registry = REGISTRIES[kpi.registry]
+    day = TruncDate(registry.date_field) if registry.is_datetime else F(registry.date_field)
+    return rows.restrict(user, "view").annotate(counted_on=day).order_by("-counted_on", "-pk")
+
+
+def values_to_report(*, user, plan: Plan | None) -> list[Kpi]:
+    """The reported values and milestones a unit user's unit reports (待报送指标), with the status of its latest value."""
+    if plan is None or role_of(user) != UNIT or user.unit_id is None:
+        return []
+    latest = KpiValue.objects.filter(kpi=OuterRef("pk")).order_by("-entered_at", "-id")
+    return list(Kpi.objects.filter(plan=plan, kind__in=VALUE_KINDS, reporting_unit_id=user.unit_id)
+                .annotate(latest_status=Subquery(latest.values("status")[:1]),
+                          latest_as_of=Subquery(latest.values("as_of")[:1]))
+                .select_related("target").order_by("target__order", "order", "id"))
