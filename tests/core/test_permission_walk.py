@@ -8,10 +8,13 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.api.main import api
 from zhaoshang.core.excel_import.services import import_job_create
+from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.services.values import value_submit
 from zhaoshang.meetings.services.actions import action_item_create
 from zhaoshang.meetings.services.meetings import MeetingInput, meeting_create
 from zhaoshang.needs.services.tickets import NeedInput, need_create
@@ -132,6 +135,18 @@ PAGES = {
     "reports:bulletin_new": ("post", _office_only(400)),  # the gate lets the office in; the empty form is refused
     "reports:bulletin_row": ("get", _readers(200, 404)),
     "reports:bulletin_download": ("get", _readers(200, 404)),
+    "kpis:overview": ("get", _everyone(200)),
+    "kpis:overview_export": ("get", _everyone(200)),
+    "kpis:detail": ("get", _everyone(200)),
+    "kpis:rows_export": ("get", _everyone(200)),
+    "kpis:value_evidence": ("get", _everyone(200)),
+    "kpis:edit": ("get", _managers(200)),
+    "kpis:baseline": ("post", _managers(302)),  # the empty form is refused with a message
+    # the milestone's reporting unit (市发改委) and the office may report; the empty form is refused
+    "kpis:value_submit": ("post", {"anonymous": LOGIN, "unit": 400, "other_unit": 403, "leader": 403, "admin": 403, "office": 400}),
+    "kpis:value_review": ("post", _office_only(302)),
+    # the chain board, the leaders' dashboard, the wall screen and drill-downs: every role reads them (projects in its scope)
+    **{f"kpis:{name}": ("get", _everyone(200)) for name in ("chains", "dashboard", "screen", "drill", "drill_export")},
     "core:recycle_bin": ("get", _managers(200)),
     "core:audit": ("get", _managers(200)),
     "core:restore": ("post", _managers(404)),
@@ -192,6 +207,9 @@ def urls(demo, office):
     item = action_item_create(actor=office, meeting=meeting, text="协调用地", owner_unit=project.lead_unit,
                               due_date=datetime.date.today())
     need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=project.lead_unit, project=project))
+    milestone = Kpi.objects.get(plan=demo, kind="milestone", reporting_unit__short_name="市发改委")
+    growth = Kpi.objects.filter(plan=demo, kind="growth_count").first()
+    kpi_value = value_submit(actor=unit_user, kpi=milestone, value="", as_of=timezone.localdate(), filename="photo.png", data=PNG)
     ledger = import_job_create(actor=unit_user, kind=LEDGER, filename="walk.xlsx",
                                data=xlsx([["项目名称", "投资企业", "计划总投资(万元)"], ["仓储项目", "某公司", -1]]))
     args = {
@@ -212,6 +230,8 @@ def urls(demo, office):
         "meetings:action_update": [item.pk], "meetings:action_urge": [item.pk],
         **{f"needs:{name}": [need.pk] for name in ("detail", "edit", "accept", "settle", "rate", "route", "urge")},
         **{f"project_import:{name}": [ledger.pk] for name in ("job", "status", "confirm", "discard", "errors")},
+        **{f"kpis:{name}": [milestone.pk] for name in ("detail", "rows_export", "edit", "value_submit")},
+        "kpis:baseline": [growth.pk], "kpis:value_review": [kpi_value.pk], "kpis:value_evidence": [kpi_value.pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 
@@ -265,6 +285,8 @@ API_EXPECTED = {
     ("post", "/api/v1/needs/{need_id}/accept"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("post", "/api/v1/needs/{need_id}/settle"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("post", "/api/v1/needs/{need_id}/rating"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
+    ("get", "/api/v1/indicators"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/indicators/{kpi_id}/rows"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
 }
 
 
@@ -295,7 +317,7 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
         if expected is None:
             continue
         url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id, meeting_id=meeting.pk, item_id=item.pk,
-                          need_id=need.pk)
+                          need_id=need.pk, kpi_id=Kpi.objects.filter(plan=demo).first().pk)
         if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"

@@ -39,3 +39,12 @@ def test_sync_twice_changes_nothing(demo, office):
     before = Kpi.objects.filter(plan=demo).count()
     assert kpis_sync(plan=demo, actor=office)["created"] == 0
     assert Kpi.objects.filter(plan=demo).count() == before
+
+
+def test_an_indicator_the_office_added_survives_the_next_import(demo, office):
+    target = Kpi.objects.get(plan=demo, channel="fund").target
+    added = Kpi.objects.create(plan=demo, target=target, text="出台基金管理办法", kind=Kind.MILESTONE, goal=1, unit="项",
+                               year=2025)
+    kpis_sync(plan=demo, actor=office)
+    added.refresh_from_db()
+    assert added.deleted_at is None

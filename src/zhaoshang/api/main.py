@@ -20,6 +20,7 @@ api.add_router("/", supervision.router)
 api.add_router("/", projects.router)
 api.add_router("/", "zhaoshang.api.meetings.router")
 api.add_router("/", "zhaoshang.api.needs.router")
+api.add_router("/", "zhaoshang.api.kpis.router")
 
 
 @api.exception_handler(PermissionDenied)

@@ -17,6 +17,7 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.accounts.services import system_actor, unit_create, user_create
 from zhaoshang.core.audit import audit_record
 from zhaoshang.demo.history import HistoryWriter
+from zhaoshang.demo.kpis import KpiWriter
 from zhaoshang.demo.meetings_needs import MeetingsNeedsWriter
 from zhaoshang.demo.projects import ProjectWriter
 from zhaoshang.demo.models import DemoInstall
@@ -75,6 +76,8 @@ def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool =
             ProjectWriter(plan, office, timezone.localdate()).write()
             progress("生成会商调度和企业诉求…")
             MeetingsNeedsWriter(office, timezone.localdate()).write()
+            progress("生成目标指标的上年基数、报送值和里程碑…")
+            KpiWriter(plan, office, timezone.localdate()).write()
     users = User.objects.exclude(username=SYSTEM_USERNAME).select_related("unit").order_by("role", "username")
     users.update(password=make_password(password))  # one hash for every demo account: PBKDF2 is slow on purpose
     audit_record(actor=actor, action="demo_passwords", obj=DemoInstall.objects.get())

@@ -44,16 +44,19 @@ def alive_on(as_of: datetime.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}terminated_on__isnull": True}) | Q(**{f"{prefix}terminated_on__gt": as_of})
 
 
-def filter_q(kpi: Kpi, prefix: str = "") -> Q:
+def filter_q(kpi: Kpi, prefix: str = "", *, joined_tags: bool = False) -> Q:
     """The indicator's filter on projects (chains, tags, channel, detail, amount), at lookup path `prefix`.
 
-    Reads kpi.chains and kpi.tags through .all(), so prefetch them for many indicators."""
+    Tags are an EXISTS subquery, or with `joined_tags` a condition on the tags joined to the query (one row per
+    project and tag: count distinct projects). Reads kpi.chains and kpi.tags through .all(), so prefetch them."""
     q = Q()
     chain_ids = [chain.pk for chain in kpi.chains.all()]
     if chain_ids:
         q &= Q(**{f"{prefix}chain_id__in": chain_ids})
     tag_ids = [tag.pk for tag in kpi.tags.all()]
-    if tag_ids:
+    if tag_ids and joined_tags:
+        q &= Q(**{f"{prefix}tags__in": tag_ids})
+    elif tag_ids:
         through = Project.tags.through.objects.filter(project_id=OuterRef(f"{prefix}pk" if prefix else "pk"),
                                                       tag_id__in=tag_ids)
         q &= Q(Exists(through))
@@ -73,8 +76,9 @@ def reached_q(kpi: Kpi, window: Window) -> Q:
 
 
 def retreat_q(kpi: Kpi, window: Window, as_of: datetime.date) -> Q:
-    """StageRetreat rows of reaches within the window still held on `as_of` (moved back later)."""
-    return Q(stage=kpi.stage, reached_on__gte=window.start, reached_on__lte=window.end, retreated_on__gt=as_of)
+    """StageRetreat rows of reaches within the window still held on `as_of` (moved back later), of live projects."""
+    return Q(stage=kpi.stage, reached_on__gte=window.start, reached_on__lte=window.end, retreated_on__gt=as_of,
+             project__deleted_at__isnull=True)
 
 
 def counted_projects(kpi: Kpi, as_of: datetime.date, year: int | None = None):

@@ -1,10 +1,70 @@
-"""The industry-chain board, the leaders' dashboard, the wall screen and figure drill-downs (helper fills in)."""
+"""The industry-chain board, the leaders' dashboard, the wall screen and figure drill-downs: every logged-in role
+reads them, each as of ?as_of= for ?year= (dashboard.board_params)."""
 
-from django.http import Http404
+from functools import wraps
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from zhaoshang.core.decorators import page
+from zhaoshang.kpis.dashboard import board_params, chain_board as chain_board_for, dashboard as dashboard_for
+from zhaoshang.kpis.drill import drill_for, drill_workbook
+from zhaoshang.kpis.errors import KpiError
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PER_PAGE = 100
+SCREEN_REFRESH_MINUTES = 5
+SCREEN_UNITS = 12  # units the wall shows, the worst first: more would not be legible from across the room
 
 
-def _todo(request, *args, **kwargs):
-    raise Http404
+def _board(view):
+    """Log-in required; the board's parameters parsed into `params`, a bad value answered with 400 in Chinese."""
+
+    @page()
+    @wraps(view)
+    def wrapped(request):
+        try:
+            params = board_params(user=request.user, params=request.GET)
+            return view(request, params)
+        except KpiError as error:
+            return render(request, "kpis/drill.html", {"error": str(error)}, status=400)
+
+    return wrapped
 
 
-chain_board = dashboard = screen = drill = drill_export = _todo
+@_board
+def chain_board(request, params):
+    return render(request, "kpis/chains.html", {"params": params, "groups": chain_board_for(params)})
+
+
+@_board
+def dashboard(request, params):
+    return render(request, "kpis/dashboard.html", {"board": dashboard_for(params), "params": params})
+
+
+@_board
+def screen(request, params):
+    return render(request, "kpis/screen.html", {"board": dashboard_for(params), "params": params,
+                                                "refresh_seconds": SCREEN_REFRESH_MINUTES * 60,
+                                                "refresh_minutes": SCREEN_REFRESH_MINUTES, "screen_units": SCREEN_UNITS})
+
+
+@_board
+def drill(request, params):
+    result = drill_for(params, request.GET)
+    rows = Paginator(result.rows, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "kpis/drill.html", {"drill": result, "page_obj": rows, "params": params,
+                                               "query": query.urlencode()})
+
+
+@_board
+def drill_export(request, params):
+    result = drill_for(params, request.GET)
+    response = HttpResponse(drill_workbook(result, params), content_type=XLSX)
+    filename = f"明细-{params.as_of:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

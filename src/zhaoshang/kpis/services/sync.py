@@ -2,7 +2,8 @@
 
 Runs after every notice import. A new parsed number becomes an indicator with derive()'s first guess; an
 indicator the office has edited keeps its edits across revisions (matched by its source, else by its text); one
-whose number disappeared from the notice is soft-deleted; a target without any number gets a milestone."""
+whose number disappeared from the notice is soft-deleted (indicators the office added stay); a target without any
+number gets a milestone."""
 
 import calendar
 import datetime
@@ -54,16 +55,13 @@ class _KpiWriter:
                 fields = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
                 spec = derive(fields, target.text, self.tags, self._chains(target))
                 self._create(target, spec, order, source=indicator, year=indicator.year or self.year)
-        if not indicators:
-            if current:
-                for kpi in current:
-                    self._keep(kpi)
-            else:
-                self._create(target, milestone(target.text), 0, source=None, year=self.year)
+        if not indicators and not current:
+            self._create(target, milestone(target.text), 0, source=None, year=self.year)
 
     def drop_orphans(self) -> None:
         now = timezone.now()
-        for kpi in Kpi.objects.filter(plan=self.plan, parent__isnull=True).exclude(pk__in=self.kept):
+        # only indicators made from a parsed number that is gone; those the office added (no source) stay
+        for kpi in Kpi.objects.filter(plan=self.plan, parent__isnull=True, source__isnull=False).exclude(pk__in=self.kept):
             before = snapshot(kpi)
             Kpi.objects.filter(pk=kpi.pk).update(deleted_at=now, deleted_by=self.actor)
             Kpi.objects.filter(parent=kpi).update(deleted_at=now, deleted_by=self.actor)
