@@ -227,6 +227,35 @@ def test_a_row_refused_while_saving_undoes_everything_in_all_or_nothing(with_sav
 
 
 @pytest.mark.django_db
+def test_the_checked_rows_are_kept_for_the_confirm_step_and_checked_again():
+    from zhaoshang.core.excel_import.stored import dump_rows, load_rows
+    from zhaoshang.core.excel_import.workbook import read_sheet
+
+    kept = Tag.objects.create(name="已有")
+    checked = []
+
+    def check_rows(rows):
+        checked.append([row.number for row in rows])
+        for row in rows:
+            row.data["name"] = row.data["name"] + "（已核对）"  # check_rows may normalise: what is kept is the parsed value
+            if row.data["amount"] == 3:
+                row.add_error("数量(万元)", "与已有数据重复")
+
+    importer = spec(check_rows=check_rows, columns=[*spec().columns, Column("tag", "标签", (), False, lambda name: Tag.objects.get(name=name))])
+    data = xlsx([[*HEADER, "标签"], ["甲", "1,234.5", "2025/3/1", "甲、乙", "已有"], ["乙", -1], ["丙", 3], ["丁", 4]])
+    report = validate_file(importer, data)
+    restored = load_rows(importer, dump_rows(report), lambda: read_sheet(data, importer))
+    assert checked == [[2, 3, 4, 5], [2, 5]]  # every row when validating; the good ones again when restoring
+    assert restored.rows[0].data == {"name": "甲（已核对）", "amount": Decimal("1234.50"), "day": datetime.date(2025, 3, 1),
+                                     "kinds": ["甲", "乙"], "tag": kept}
+    assert restored.error_messages() == report.error_messages() and restored.summary() == report.summary()
+    assert sheet_rows(error_workbook(restored)) == sheet_rows(error_workbook(report))  # the cells are read again for it
+    kept.delete()
+    with pytest.raises(ExcelImportError, match="标签已被删除"):
+        load_rows(importer, dump_rows(report), lambda: read_sheet(data, importer))
+
+
+@pytest.mark.django_db
 def test_unexpected_errors_are_not_swallowed():
     importer = spec()
     importer.save_row = lambda data: (_ for _ in ()).throw(IntegrityError("boom"))

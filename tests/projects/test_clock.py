@@ -1,10 +1,12 @@
 """The phase clock's rules against hand-built cases, and the database's "flagged" filter agreeing with them."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
 from zhaoshang.projects.clock import (ClockInput, ClockRules, add_months, clock_for, over_budget_before, stage_spans)
+from zhaoshang.projects.flags import attach_clocks
 
 D = datetime.date
 RULES = ClockRules()  # negotiating 3, signed 1, registered 2, permitting 3, started 12 months; 30 quiet days
@@ -78,3 +80,11 @@ def test_stage_spans_follow_the_history_against_budgets():
         ("lead", 27, False), ("negotiating", 129, True), ("signed", 0, False), ("registered", 21, False),
         ("permitting", 62, False)]
     assert spans[-1].left is None and spans[1].left == D(2025, 6, 10) and spans[1].budget_months == 3
+
+
+def test_quiet_days_count_from_the_beijing_date_of_the_last_update(settings):
+    """17:00 UTC on 14 September is already 15 September in Beijing: 30 quiet days on 15 October, not 31."""
+    updated = datetime.datetime(2025, 9, 14, 17, tzinfo=datetime.timezone.utc)
+    project = SimpleNamespace(stage="lead", state="active", stage_since=D(2020, 1, 1), updated_at=updated)
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+    assert attach_clocks([project], today=D(2025, 10, 15))[0].clock.reason == "30天未更新"

@@ -16,6 +16,7 @@ from zhaoshang.core.excel_import import validate_file
 from zhaoshang.core.excel_import.models import ImportJob
 from zhaoshang.core.models import AuditLog
 from zhaoshang.projects.ledger import ledger_import
+from zhaoshang.projects.lookups import chain_named, tags_named
 from zhaoshang.projects.models import Enterprise, Project
 from zhaoshang.projects.services.bulk import projects_create_many
 from zhaoshang.projects.services.projects import ProjectInput, project_create
@@ -147,18 +148,29 @@ def test_serial_dates_and_text_numbers_in_a_ledger(office):
     assert report.rows[0].data["amount_wan"] == Decimal("1234.50")
 
 
+def _row_values(obj, *skip: str) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname not in ("id", *skip)}
+
+
 def test_the_bulk_path_writes_what_project_create_writes(office):
     unit = Unit.objects.get(short_name="市商务局")
-    make = lambda name: ProjectInput(name=name, enterprise_name="同一企业", credit_code=CODE, amount_wan="100", lead_unit=unit,
-                                     stage="started", stage_since=datetime.date(2025, 5, 1))
-    one = project_create(actor=office, data=make("单个录入的项目"))
-    [many] = projects_create_many(actor=office, items=[make("批量录入的工厂")])
-    fields = ["amount_wan", "stage", "stage_since", "signed_on", "registered_on", "started_on", "producing_on", "lead_unit_id", "created_by_id"]
-    assert [getattr(one, f) for f in fields] == [getattr(Project.objects.get(pk=many.pk), f) for f in fields]
-    assert list(one.enterprises.all()) == list(many.enterprises.all())
-    assert many.stage_changes.get().happened_on == datetime.date(2025, 5, 1)
-    audit = AuditLog.objects.get(object_type="projects.project", object_id=str(many.pk))
-    assert audit.action == "create" and audit.after["enterprise"] == one.enterprises.get().pk
+    make = lambda name, enterprise: ProjectInput(
+        name=name, enterprise_name=enterprise, credit_code=CODE if enterprise == "同一企业" else "", amount_wan="100",
+        fixed_asset_wan="80.5", lead_unit=unit, chain=chain_named("盐化工"), tags=tags_named(["能源", "新型工业化"]),
+        channel="fund", park="化工园区", notes="备注", stage="started", stage_since=datetime.date(2025, 5, 1))
+    one = project_create(actor=office, data=make("单个录入的项目", "同一企业"))
+    many = projects_create_many(actor=office, items=[make("批量录入的工厂", "同一企业"), make("新企业的项目", "新企业")])
+    stamps = ("name", "created_at", "updated_at")
+    for created in many:
+        saved = Project.objects.get(pk=created.pk)
+        assert _row_values(saved, *stamps) == _row_values(one, *stamps) and saved.created_at == created.created_at
+        assert set(saved.tags.all()) == set(one.tags.all())
+        assert _row_values(saved.stage_changes.get(), "project_id", "entered_at") == _row_values(one.stage_changes.get(), "project_id", "entered_at")
+        audit = AuditLog.objects.get(object_type="projects.project", object_id=str(created.pk))
+        assert audit.action == "create" and audit.actor == office and audit.after["name"] == created.name
+        assert audit.after.keys() == AuditLog.objects.get(object_type="projects.project", object_id=str(one.pk)).after.keys()
+    assert list(many[0].enterprises.all()) == list(one.enterprises.all())
+    assert many[1].enterprises.get().name == "新企业" and Enterprise.objects.filter(name="新企业").count() == 1
 
 
 # --- pages ------------------------------------------------------------------------------------------------------
@@ -217,13 +229,44 @@ def test_bad_files_are_refused_on_the_upload_page(office_client):
 
 
 def test_a_changed_database_between_report_and_confirm_is_caught(office, office_client):
-    _upload(office_client, ledger(row()))
+    _upload(office_client, ledger(row(), row(name="铝基新材料项目", enterprise="某铝业", code=None, chain="铝基新材料", link=None)))
     job = ImportJob.objects.get()
     project_create(actor=office, data=ProjectInput(name="年产10万吨氯碱深加工项目", enterprise_name="湖北某化工有限公司", credit_code=CODE,
                                                    amount_wan=100, lead_unit=Unit.objects.get(short_name="市商务局")))
     office_client.post(reverse("project_import:confirm", args=[job.pk]), {"mode": "all"})
     job.refresh_from_db()
     assert job.status == "checked" and "复核发现1行错误" in job.message and Project.objects.count() == 1
+    report = sheet_rows(b"".join(office_client.get(reverse("project_import:errors", args=[job.pk])).streaming_content))
+    assert report[2][0] == "年产10万吨氯碱深加工项目" and report[2][-1].startswith("项目名称：疑似重复") and report[3][-1] == ""
+    office_client.post(reverse("project_import:confirm", args=[job.pk]), {"mode": "good", "confirm_good": "yes"})
+    job.refresh_from_db()
+    assert (job.status, job.saved_rows, job.bad_rows) == ("done", 1, 1) and Project.objects.filter(name="铝基新材料项目").exists()
+
+
+def test_confirming_saves_the_rows_checked_in_the_report_without_reading_the_workbook_again(office_client, monkeypatch):
+    from zhaoshang.core.excel_import import jobs
+
+    _upload(office_client, ledger(row(), row(name="铝基新材料项目", enterprise="某铝业", code=None, chain="铝基新材料", link=None)))
+    job = ImportJob.objects.get()
+    assert job.checked_file
+    monkeypatch.setattr(jobs, "read_sheet", lambda *args, **kwargs: pytest.fail("the workbook was read again"))
+    office_client.post(reverse("project_import:confirm", args=[job.pk]), {"mode": "all"})
+    job.refresh_from_db()
+    assert (job.status, job.saved_rows) == ("done", 2)
+    project = Project.objects.get(name="年产10万吨氯碱深加工项目")
+    assert (project.amount_wan, project.stage_since, project.chain_link.name) == (Decimal("35000.00"), datetime.date(2025, 3, 1), "精细化工")
+    assert sorted(project.tags.values_list("name", flat=True)) == ["新型工业化", "能源"]
+
+
+def test_a_name_deleted_between_report_and_confirm_asks_for_a_new_upload(office_client):
+    from zhaoshang.projects.models import Tag
+
+    _upload(office_client, ledger(row()))
+    job = ImportJob.objects.get()
+    Tag.objects.filter(name="能源").delete()
+    office_client.post(reverse("project_import:confirm", args=[job.pk]), {"mode": "all"})
+    job.refresh_from_db()
+    assert job.status == "failed" and "标签已被删除，请重新上传" in job.message and Project.objects.count() == 0
 
 
 def test_a_large_file_runs_as_a_job_and_the_page_polls_its_progress(office_client, monkeypatch, django_capture_on_commit_callbacks):

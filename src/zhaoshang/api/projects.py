@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema, Status
 from zhaoshang.accounts.resolution import UnitIndex
 from zhaoshang.projects.errors import PossibleDuplicate
 from zhaoshang.projects.lookups import chain_named, channel_value, tags_named, unit_named
-from zhaoshang.projects.selectors import project_for, projects_for
+from zhaoshang.projects.selectors import filtered_projects, project_for, with_names
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import ProjectInput, project_create
 
@@ -54,9 +54,13 @@ class ProjectOut(Schema):
 
 
 def _out(project) -> dict:
-    return {"id": project.pk, "name": project.name, "enterprise": "、".join(e.name for e in project.enterprises.all()),
+    return _row(project, [e.name for e in project.enterprises.all()], [t.name for t in project.tags.all()])
+
+
+def _row(project, enterprise_names: list[str], tag_names: list[str]) -> dict:
+    return {"id": project.pk, "name": project.name, "enterprise": "、".join(enterprise_names),
             "amount_wan": project.amount_wan, "chain": project.chain.name if project.chain else None,
-            "channel": project.channel, "tags": [t.name for t in project.tags.all()],
+            "channel": project.channel, "tags": tag_names,
             "lead_unit": project.lead_unit.display_name, "stage": project.stage, "state": project.state,
             "stage_since": project.stage_since, "signed_on": project.signed_on}
 
@@ -112,4 +116,5 @@ class ProjectQuery(Schema):
 def project_list(request, filters: Query[ProjectQuery]):
     """Projects the caller may list (a unit user: its own unit's), filtered."""
     params = {k: str(v) for k, v in filters.dict().items() if v not in (None, "")}
-    return [_out(p) for p in projects_for(user=request.user, params=params)[:1000]]
+    projects = with_names(filtered_projects(user=request.user, params=params)[:1000])
+    return [_row(p, p.enterprise_list, p.tag_list) for p in projects]

@@ -18,6 +18,7 @@ A stage with no budget (e.g. 线索 by default) has no deadline; only rules 1-3 
 
 import calendar
 import datetime
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ DEFAULT_STALE_DAYS = 30
 TERMINATED, STALLED, PRODUCING = "terminated", "stalled", "producing"
 
 
+@functools.lru_cache(maxsize=8192)  # a page's clocks repeat the same few hundred (entry date, budget) pairs
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` calendar months later (or earlier), clamped to the month's last day."""
     year, month = divmod(day.month - 1 + months, 12)

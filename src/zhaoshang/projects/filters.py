@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.flags import flagged_q
-from zhaoshang.projects.lookups import CHANNEL_BY_NAME
+from zhaoshang.projects.lookups import CHANNEL_BY_NAME, chain_ids_named
 from zhaoshang.projects.models import Project
 
 # 投资额区间 (万元): [min, max); the 1亿元 line is the one the targets count
@@ -39,7 +39,8 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(pk__in=investors))
 
     def filter_chain(self, queryset, name, value):
-        return queryset.filter(chain_id=int(value)) if value.isdigit() else queryset.filter(chain__name=value)
+        chain_ids = [int(value)] if value.isdigit() else chain_ids_named(value)
+        return queryset.filter(chain_id__in=chain_ids)
 
     def filter_channel(self, queryset, name, value):
         return queryset.filter(channel=CHANNEL_BY_NAME.get(value, value if value in Channel.values else "-"))

@@ -17,20 +17,22 @@ def clock_rules() -> ClockRules:
     return ClockRules(budgets=budgets, stale_days=settings.ZHAOSHANG_STALE_DAYS)
 
 
-def project_clock(project, today: datetime.date | None = None, rules: ClockRules | None = None) -> Clock:
-    """One project's clock (needs only the project's own columns: no query)."""
+def project_clock(project, today: datetime.date | None = None, rules: ClockRules | None = None,
+                  tz: datetime.tzinfo | None = None) -> Clock:
+    """One project's clock (needs only the project's own columns: no query); `tz`: the current time zone, if known."""
     today = today or timezone.localdate()
-    last_update = timezone.localdate(project.updated_at) if project.updated_at else project.stage_since
+    tz = tz or timezone.get_current_timezone()
+    last_update = project.updated_at.astimezone(tz).date() if project.updated_at else project.stage_since
     return clock_for(ClockInput(stage=project.stage, state=project.state, since=project.stage_since,
                                 last_update=last_update, today=today), rules or clock_rules())
 
 
 def attach_clocks(projects, today: datetime.date | None = None) -> list:
-    """The projects as a list, each with `.clock`."""
-    today, rules = today or timezone.localdate(), clock_rules()
+    """The projects as a list, each with `.clock` (the rules and the time zone looked up once, not per project)."""
+    today, rules, tz = today or timezone.localdate(), clock_rules(), timezone.get_current_timezone()
     projects = list(projects)
     for project in projects:
-        project.clock = project_clock(project, today, rules)
+        project.clock = project_clock(project, today, rules, tz)
     return projects
 
 

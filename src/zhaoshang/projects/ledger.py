@@ -126,9 +126,10 @@ def project_input(data: dict) -> ProjectInput:
 
 
 class LedgerChecks:
-    """Checks across a row's cells and against the database, run once over all rows: scope, links, dates, and
-    duplicates in the file and in the database. With the column parsers this is everything project_build checks;
-    saving runs project_build again on every row, and a row it refuses is reported like any other."""
+    """Checks across a row's cells and against the database, run over all rows when validating and again over the
+    good ones before saving: scope, links, dates, and duplicates in the file and in the database. With the column
+    parsers this is everything project_build checks; saving runs project_build again on every row, and a row it
+    refuses is reported like any other."""
 
     def __init__(self, actor, lookups: LedgerLookups):
         self.actor, self.lookups = actor, lookups

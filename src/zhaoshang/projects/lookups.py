@@ -29,6 +29,14 @@ def chain_named(name: str, plan=None) -> Chain | None:
     return chain
 
 
+def chain_ids_named(name: str) -> list[int]:
+    """Every chain called `name`, in any plan: what a filter by chain name matches.
+
+    Looked up first, so that the project query filters on a list of ids, which SQLite reads from a chain index; a join
+    to the chains leaves the planner free to walk every project in date order instead."""
+    return list(Chain.all_objects.filter(name=name).values_list("pk", flat=True))
+
+
 def unit_named(name: str, index: UnitIndex | None = None) -> Unit:
     resolution = (index or UnitIndex()).resolve(name or "")
     if not resolution.resolved:

@@ -1,25 +1,97 @@
 """Reads on the pipeline, scoped to the caller (a unit user: its own unit's projects)."""
 
-from django.db.models import Count, Q, Sum
+import datetime
+import operator
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import reduce
+
+from django.db.models import Count, F, Q, Sum, Value
 from django.http import Http404
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.permissions import get_for, listing_action
 from zhaoshang.plans.models import Chain
 from zhaoshang.plans.selectors import current_plan_for
-from zhaoshang.projects.choices import Stage, State
+from zhaoshang.projects.choices import Channel, Stage, State
+from zhaoshang.projects.clock import Clock
 from zhaoshang.projects.filters import ProjectFilter
 from zhaoshang.projects.flags import attach_clocks
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
 
 KANBAN_CARDS = 30  # cards shown per column; the column's count and amount cover all of them
+# every state but terminated, as a list: the cohort counts read it as ranges of an index instead of testing each row
+LIVE_STATES = [state for state in State.values if state != State.TERMINATED]
+CHANNEL_LABELS, STAGE_LABELS, STATE_LABELS = dict(Channel.choices), dict(Stage.choices), dict(State.choices)
+
+
+@dataclass
+class Investor:
+    """An enterprise as a row shows it: a name linking to its page."""
+
+    pk: int
+    name: str
+
+
+@dataclass
+class ProjectRow:
+    """What the list and the kanban show of a project, as plain values: model instances (a project, its chain, unit,
+    enterprises and tags) would cost more than drawing the page."""
+
+    pk: int
+    name: str
+    amount_wan: Decimal
+    channel: str
+    channel_detail: str
+    stage: str
+    state: str
+    stage_since: datetime.date
+    updated_at: datetime.datetime
+    chain_name: str | None
+    unit_name: str
+    enterprises: list[Investor]
+    tags: list[str]
+    clock: Clock | None = None
+
+    @property
+    def enterprise_names(self) -> str:
+        return "、".join(e.name for e in self.enterprises)
+
+    @property
+    def channel_label(self) -> str:
+        return CHANNEL_LABELS.get(self.channel, self.channel)
+
+    @property
+    def stage_label(self) -> str:
+        return STAGE_LABELS.get(self.stage, self.stage)
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS.get(self.state, self.state)
+
+
+def filtered_projects(*, user, params=None):
+    """The caller's projects, filtered by `params` (query-string names): what the pages count and list."""
+    return ProjectFilter(params or {}, queryset=Project.objects.restrict(user, listing_action(user))).qs
 
 
 def projects_for(*, user, params=None):
-    """The caller's projects, filtered by `params` (query-string names), with what lists show."""
-    queryset = Project.objects.restrict(user, listing_action(user)).select_related("chain", "lead_unit").prefetch_related(
+    """The filtered projects with their chain, unit, enterprises and tags (the export, the API, an enterprise's page)."""
+    return filtered_projects(user=user, params=params).select_related("chain", "lead_unit").prefetch_related(
         "enterprises", "tags")
-    return ProjectFilter(params or {}, queryset=queryset).qs
+
+
+def with_names(projects) -> list[Project]:
+    """The projects (chain and unit joined), each with the names of its enterprises and tags as plain lists
+    (`enterprise_list`, `tag_list`): what the API lists, without a related manager per project."""
+    projects = list(projects.select_related("chain", "lead_unit"))
+    ids = [project.pk for project in projects]
+    investors, tags = investors_of(ids), tag_names_of(ids)
+    for project in projects:
+        project.enterprise_list = [investor.name for investor in investors.get(project.pk, [])]
+        project.tag_list = tags.get(project.pk, [])
+    return projects
 
 
 def project_for(*, user, pk: int, action: str = "view") -> Project:
@@ -65,21 +137,70 @@ def enterprise_page_for(*, user, pk: int) -> tuple[Enterprise, list[Project]]:
 def kanban_for(*, user, params) -> list[dict]:
     """A column per stage: count and amount of every filtered project in it, and its most recently updated cards.
 
-    Terminated projects stay off the board unless a state is asked for. Queries: one for the totals, one per
-    stage for its card ids, then the cards with their enterprises and tags: constant, whatever the data."""
-    projects = projects_for(user=user, params=params)
+    Terminated projects stay off the board unless a state is asked for. Four queries, whatever the data: the
+    totals, and the cards of every stage (one query) with their units and enterprises."""
+    projects = filtered_projects(user=user, params=params)
     if not (params or {}).get("state"):
+        # a NOT, not an IN on the states: SQLite without statistics would take an IN for the better index and sort
+        # each stage's projects instead of walking (stage, updated_at)
         projects = projects.exclude(state=State.TERMINATED)
-    totals = pipeline_totals(projects)["stages"]
-    ids = {stage: list(projects.filter(stage=stage).order_by("-updated_at", "-id").values_list("pk", flat=True)[:KANBAN_CARDS])
-           for stage in Stage.values}
-    cards = {p.pk: p for p in attach_clocks(projects.filter(pk__in=[pk for chunk in ids.values() for pk in chunk]))}
-    return [{**column, "cards": [cards[pk] for pk in ids[column["stage"]] if pk in cards]} for column in totals]
+    cards = {stage: [] for stage in Stage.values}
+    for card in project_rows(newest_per_stage(projects, KANBAN_CARDS), tags=False):  # cards show no tags
+        cards[card.stage].append(card)
+    return [{**column, "cards": cards[column["stage"]]} for column in pipeline_totals(projects)["stages"]]
+
+
+def project_rows(projects, *, tags: bool = True) -> list[ProjectRow]:
+    """The projects as rows, in order, each with its clock: one query for the rows, one for their units, one for
+    their enterprises and (unless `tags` is false) one for their tags."""
+    rows = list(projects.values("pk", "name", "amount_wan", "channel", "channel_detail", "stage", "state", "stage_since",
+                                "updated_at", "lead_unit_id", chain_name=F("chain__name")))
+    ids = [row["pk"] for row in rows]
+    units = Unit.all_objects.in_bulk({row["lead_unit_id"] for row in rows})
+    investors = investors_of(ids)
+    tag_names = tag_names_of(ids) if tags else {}
+    built = []
+    for row in rows:
+        unit = units[row.pop("lead_unit_id")]
+        built.append(ProjectRow(**row, unit_name=unit.display_name, enterprises=investors.get(row["pk"], []),
+                                tags=tag_names.get(row["pk"], [])))
+    return attach_clocks(built)
+
+
+def investors_of(project_ids) -> dict[int, list[Investor]]:
+    """Each project's enterprises, by name; deleted ones are left out here rather than in SQL, where SQLite without
+    statistics would start from every live enterprise."""
+    links = Project.enterprises.through.objects.filter(project_id__in=project_ids).order_by("enterprise__name", "enterprise_id")
+    links = links.values_list("project_id", "enterprise_id", "enterprise__name", "enterprise__deleted_at")
+    return _by_project((project_id, Investor(pk, name)) for project_id, pk, name, deleted_at in links if deleted_at is None)
+
+
+def tag_names_of(project_ids) -> dict[int, list[str]]:
+    """Each project's tags, in the office's order."""
+    links = Project.tags.through.objects.filter(project_id__in=project_ids).order_by("tag__order", "tag_id")
+    return _by_project(links.values_list("project_id", "tag__name"))
+
+
+def _by_project(pairs) -> dict[int, list]:
+    """(project id, value) pairs as each project's list of values, in order."""
+    grouped = defaultdict(list)
+    for project_id, value in pairs:
+        grouped[project_id].append(value)
+    return grouped
+
+
+def newest_per_stage(projects, count: int):
+    """The `count` most recently updated of each stage, newest first, in one query: a LIMIT subquery per stage walks
+    a (stage, updated_at) index and stops, where a window function would rank every project."""
+    newest = projects.order_by("-updated_at", "-id").values("pk")
+    in_any = reduce(operator.or_, (Q(pk__in=newest.filter(stage=stage)[:count]) for stage in Stage.values))
+    return Project.all_objects.filter(in_any).order_by("-updated_at", "-id")  # `projects` checked deletion already
 
 
 def pipeline_totals(projects) -> dict:
     """Count and amount of a (filtered) list, overall and per stage."""
-    rows = projects.order_by().values("stage").annotate(n=Count("id"), amount=Sum("amount_wan"))  # filters use subqueries: no duplicate rows
+    # filters use subqueries: no duplicate rows; COUNT(*) reads one column less per row than COUNT(id)
+    rows = projects.order_by().values("stage").annotate(n=Count("*"), amount=Sum("amount_wan"))
     by_stage = {row["stage"]: row for row in rows}
     return {
         "count": sum(r["n"] for r in rows),
@@ -90,14 +211,15 @@ def pipeline_totals(projects) -> dict:
 
 
 def cohort_counts(*, user, year: int) -> dict:
-    """What cities publish: the reserve (储备), started and producing this year."""
-    projects = Project.objects.restrict(user, listing_action(user)).exclude(state=State.TERMINATED)
-    return projects.aggregate(
-        reserve=Count("id", filter=Q(stage__in=[Stage.LEAD, Stage.NEGOTIATING])),
-        signed=Count("id", filter=Q(signed_on__year=year)),
-        started=Count("id", filter=Q(started_on__year=year)),
-        producing=Count("id", filter=Q(producing_on__year=year)),
-    )
+    """What cities publish: the reserve (储备), and the projects signed, started and producing this year.
+
+    One count per figure, in one query (UNION ALL): each reads a range of one covering index (the stage, the
+    year's dates) rather than every project."""
+    projects = Project.objects.restrict(user, listing_action(user)).filter(state__in=LIVE_STATES).order_by()
+    cohorts = {"reserve": Q(stage__in=[Stage.LEAD, Stage.NEGOTIATING]), "signed": Q(signed_on__year=year),
+               "started": Q(started_on__year=year), "producing": Q(producing_on__year=year)}
+    counts = [projects.filter(cohort).values(cohort=Value(name)).annotate(n=Count("*")) for name, cohort in cohorts.items()]
+    return {**dict.fromkeys(cohorts, 0), **dict(counts[0].union(*counts[1:], all=True).values_list("cohort", "n"))}
 
 
 def current_chains(*, user):

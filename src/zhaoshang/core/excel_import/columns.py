@@ -55,7 +55,9 @@ class ImportSpec:
     """What an importer declares. `save_row` writes one clean row (raising one of `row_errors` to refuse it);
     `save_many` (optional) writes a chunk at once and is retried row by row when it refuses; `check_rows`
     (optional) checks across cells, rows and the database once all cells are parsed, adding errors to rows (it
-    gets every row; a row that already has errors keeps None for its bad cells)."""
+    gets every row; a row that already has errors keeps None for its bad cells). Before saving, check_rows runs
+    again on the rows that were good, with their parsed values restored but not their cells (stored.py): it may
+    replace values in `data` but not change them in place, and must not need `cells`."""
 
     title: str
     columns: Sequence[Column]

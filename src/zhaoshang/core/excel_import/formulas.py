@@ -18,6 +18,7 @@ PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 UNCACHED = ""  # the marker of a formula without a value; an error cell is marked with its code ("#REF!")
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*\bt="e"')
+MARKS = {FORMULA: (b"<f", b":f"), ERROR_CELL: (b't="e"',)}  # text each pattern needs: a plain search rules it out fast
 CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 CELL_END = re.compile(rb"</(?:\w+:)?c>")
 CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -60,7 +61,9 @@ def hidden_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return {}
     found: dict[tuple[int, int], str] = {}
-    for pattern in (FORMULA, ERROR_CELL):
+    for pattern, marks in MARKS.items():
+        if not any(mark in xml for mark in marks):
+            continue
         position = 0
         while (match := pattern.search(xml, position)) is not None:
             around = _cell_around(xml, match.start())

@@ -1,4 +1,5 @@
-"""Running an import job: validate the workbook, or (once confirmed) validate it again and save, with progress.
+"""Running an import job: validate the workbook and keep the checked rows, or (once confirmed) check the kept rows
+again against the database and save them, with progress.
 
 A small file runs inline in the request; a large one runs as a django-tasks task (core.jobs: a worker, or a
 thread when none takes it), while the page polls the job's progress.
@@ -17,7 +18,9 @@ from zhaoshang.core.excel_import.errors import ExcelImportError
 from zhaoshang.core.excel_import.models import ImportJob, ImportStatus
 from zhaoshang.core.excel_import.save import save_report
 from zhaoshang.core.excel_import.services import spec_for
-from zhaoshang.core.excel_import.validate import ImportReport, validate_file
+from zhaoshang.core.excel_import.stored import dump_rows, load_rows
+from zhaoshang.core.excel_import.validate import ImportReport, validate_file, validate_rows
+from zhaoshang.core.excel_import.workbook import read_sheet
 from zhaoshang.core.jobs import job_enqueue
 
 logger = logging.getLogger(__name__)
@@ -69,16 +72,35 @@ def import_run(job_id: int) -> str:
     job.status = CLAIMS[job.status]
     try:
         spec = spec_for(job.kind, job.requested_by)
-        with job.file.open("rb") as handle:
-            data = handle.read()
-        progress = _Progress(job_id, 2, 30 if saving else 95, "正在校验")
-        report = validate_file(spec, data, sheet_name=job.sheet, filename=job.filename, progress=progress)
-        return _save(job, report) if saving else _checked(job, report, message=report.summary())
+        if saving:
+            return _save(job, _restored(job, spec))
+        report = validate_file(spec, _workbook(job), sheet_name=job.sheet, filename=job.filename,
+                               progress=_Progress(job_id, 2, 95, "正在校验"))
+        job.checked_file.save(f"import-{job.pk}-checked.json.gz", ContentFile(dump_rows(report)), save=False)
+        return _checked(job, report, message=report.summary())
     except ExcelImportError as error:
         return _failed(job, str(error))
     except Exception as error:  # a job must end with a message, never stay running
         logger.exception("import job %s failed", job_id)
         return _failed(job, f"系统错误（{type(error).__name__}），请联系管理员。")
+
+
+def _workbook(job: ImportJob) -> bytes:
+    with job.file.open("rb") as handle:
+        return handle.read()
+
+
+def _restored(job: ImportJob, spec) -> ImportReport:
+    """The rows kept at validation, checked again against the database. The workbook is read again only for an
+    error report, or to validate it again if it was checked before rows were kept."""
+    def load_sheet():
+        return read_sheet(_workbook(job), spec, sheet_name=job.sheet, filename=job.filename)
+
+    if not job.checked_file:
+        return validate_rows(spec, load_sheet(), _Progress(job.pk, 2, 5, "正在校验"))
+    ImportJob.objects.filter(pk=job.pk).update(progress=2, message="正在复核")
+    with job.checked_file.open("rb") as handle:
+        return load_rows(spec, handle.read(), load_sheet)
 
 
 def _counts(job: ImportJob, report: ImportReport) -> None:
@@ -100,7 +122,7 @@ def _checked(job: ImportJob, report: ImportReport, message: str) -> str:
 def _save(job: ImportJob, report: ImportReport) -> str:
     if report.bad_rows and not job.good_rows_only:
         return _checked(job, report, f"导入前复核发现{len(report.bad_rows)}行错误，未导入任何数据。{report.summary()}")
-    result = save_report(report, good_rows_only=job.good_rows_only, progress=_Progress(job.pk, 30, 99, "正在导入"))
+    result = save_report(report, good_rows_only=job.good_rows_only, progress=_Progress(job.pk, 5, 99, "正在导入"))
     if result.saved == 0:
         return _checked(job, report, result.message)
     job.total_rows, job.bad_rows, job.saved_rows = len(report.rows), len(result.failed), result.saved

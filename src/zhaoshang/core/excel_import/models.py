@@ -43,6 +43,7 @@ class ImportJob(models.Model):
     errors = models.JSONField("错误（前若干条）", default=list, blank=True)
     ignored_headers = models.JSONField("未识别的列", default=list, blank=True)
     error_file = models.FileField("错误报告", storage=private_storage, upload_to="imports/%Y/%m/", blank=True)
+    checked_file = models.FileField("校验结果", storage=private_storage, upload_to="imports/%Y/%m/", blank=True)  # stored.py
     task_result_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
@@ -74,4 +75,4 @@ class ImportJob(models.Model):
         return {"kind": self.kind, "filename": self.filename, "file": self.file.name or None, "sheet": self.sheet,
                 "status": self.status, "good_rows_only": self.good_rows_only, "total_rows": self.total_rows,
                 "bad_rows": self.bad_rows, "saved_rows": self.saved_rows, "error_file": self.error_file.name or None,
-                "message": self.message}
+                "checked_file": self.checked_file.name or None, "message": self.message}

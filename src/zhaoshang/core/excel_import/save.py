@@ -36,6 +36,8 @@ def save_report(report: ImportReport, *, good_rows_only: bool = False, progress:
     if not good:
         raise ExcelImportError("没有可以导入的行。")
     chunks = [good[i:i + spec.chunk_size] for i in range(0, len(good), spec.chunk_size)]
+    if progress:
+        progress(0, len(good))  # the only step others see of an all-or-nothing save: the rest is one transaction
     if not good_rows_only:
         try:
             with transaction.atomic():

@@ -47,7 +47,8 @@ def import_job_create(*, actor, kind: str, filename: str, data: bytes, sheet: st
 
 def import_job_confirm(*, job: ImportJob, actor, good_rows_only: bool = False, start: bool = True) -> ImportJob:
     """The uploader confirms a validated file: all rows (only when none has an error), or only the good rows when
-    chosen explicitly. The rows are validated again when saved; nothing is saved twice."""
+    chosen explicitly. The rows kept at validation are checked again against the database when saved; nothing is
+    saved twice."""
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
         if job.requested_by_id != actor.pk:

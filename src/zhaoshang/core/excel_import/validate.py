@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from zhaoshang.core.excel_import.columns import ImportSpec, Row
 from zhaoshang.core.excel_import.errors import CellError, ExcelImportError
@@ -15,11 +16,23 @@ PROGRESS_EVERY = 1000
 
 @dataclass
 class ImportReport:
-    """The outcome of validating one sheet: which rows are good, which are not and why."""
+    """The outcome of validating one sheet: which rows are good, which are not and why. A report restored from the
+    rows kept at validation (stored.py) has no cells: it reads its sheet again only if an error report needs them."""
 
     spec: ImportSpec
-    sheet: SheetData
+    sheet_name: str
+    ignored_headers: list[str]
+    load_sheet: Callable[[], SheetData]
     rows: list[Row] = field(default_factory=list)
+    parsed: dict[int, dict] = field(default_factory=dict)  # row number → its parsed cells, as before check_rows
+
+    @cached_property
+    def sheet(self) -> SheetData:
+        sheet = self.load_sheet()
+        for row in self.rows:
+            if not row.cells:
+                row.cells = sheet.rows[row.number - 1]
+        return sheet
 
     @property
     def good_rows(self) -> list[Row]:
@@ -28,10 +41,6 @@ class ImportReport:
     @property
     def bad_rows(self) -> list[Row]:
         return [row for row in self.rows if not row.ok]
-
-    @property
-    def ignored_headers(self) -> list[str]:
-        return self.sheet.header.ignored
 
     def error_messages(self, limit: int | None = None) -> list[str]:
         messages = []
@@ -44,7 +53,7 @@ class ImportReport:
 
     def summary(self) -> str:
         bad = len(self.bad_rows)
-        return f"工作表“{self.sheet.name}”共{len(self.rows)}行数据：{len(self.rows) - bad}行无误，{bad}行有错误。"
+        return f"工作表“{self.sheet_name}”共{len(self.rows)}行数据：{len(self.rows) - bad}行无误，{bad}行有错误。"
 
 
 def validate_rows(spec: ImportSpec, sheet: SheetData, progress: Progress | None = None) -> ImportReport:
@@ -52,7 +61,7 @@ def validate_rows(spec: ImportSpec, sheet: SheetData, progress: Progress | None 
     mapped = [(column, sheet.header.columns[column.key]) for column in spec.columns if column.key in sheet.header.columns]
     absent = [column.key for column in spec.columns if column.key not in sheet.header.columns]
     places = [place for _, place in mapped]
-    report = ImportReport(spec=spec, sheet=sheet)
+    report = ImportReport(spec=spec, sheet_name=sheet.name, ignored_headers=sheet.header.ignored, load_sheet=lambda: sheet)
     first, total = sheet.header.bottom + 1, len(sheet.rows)
     for index in range(first, total):
         cells = sheet.rows[index]
@@ -70,6 +79,7 @@ def validate_rows(spec: ImportSpec, sheet: SheetData, progress: Progress | None 
             progress(index - first, total - first)
     if not report.rows:
         raise ExcelImportError(f"工作表“{sheet.name}”的表头（{sheet.header.row_numbers}）下方没有数据。")
+    report.parsed = {row.number: dict(row.data) for row in report.rows if row.ok}  # kept for the confirm step
     if spec.check_rows:
         spec.check_rows(report.rows)
     return report

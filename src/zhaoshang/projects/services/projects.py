@@ -98,8 +98,9 @@ def similar_project(enterprise: Enterprise, name: str) -> Project | None:
 def project_build(*, actor, data: ProjectInput, today: datetime.date, check_links: bool = True) -> Project:
     """The unsaved project `data` describes, with every check of project_create but the enterprise and duplicates.
 
-    check_links=False skips the existence queries of chain, link, unit and actor: for callers (the bulk path) that
-    pass rows they have just loaded; the database's foreign keys still hold."""
+    check_links=False is for callers (the bulk path) that pass rows they have just loaded: it skips the existence
+    queries of chain, link, unit and actor (the database's foreign keys still hold) and full_clean's per-field
+    checks, which the parsing below already guarantees but for the choices (see _clean_built)."""
     if not can_work_on_unit(actor, getattr(data.lead_unit, "pk", None)):
         raise PermissionDenied("只能录入本单位牵头的项目")
     if data.lead_unit is None:
@@ -120,15 +121,25 @@ def project_build(*, actor, data: ProjectInput, today: datetime.date, check_link
         chief_officer=data.chief_officer[:30], source=data.source[:200], notes=data.notes, stage=data.stage,
         stage_since=since, created_by=actor,
     )
+    try:
+        if check_links:
+            project.full_clean(exclude=["enterprises", "tags"])
+        else:
+            _clean_built(project)
+    except ValidationError as error:
+        raise ProjectError("；".join(error.messages)) from None
     for stage, attribute in REACHED.items():
         if STAGE_INDEX[project.stage] >= STAGE_INDEX[stage]:
             setattr(project, attribute, since)
-    links = [] if check_links else ["chain", "chain_link", "lead_unit", "created_by"]
-    try:
-        project.full_clean(exclude=["enterprises", "tags", *links])
-    except ValidationError as error:
-        raise ProjectError("；".join(m for messages in error.message_dict.values() for m in messages)) from None
     return project
+
+
+def _clean_built(project: Project) -> None:
+    """What full_clean checks that project_build's parsing leaves open: the choices and Model.clean (amounts, link
+    of the chain). Names and texts are cut to their lengths and amounts to their digits above."""
+    for name in ("channel", "stage"):
+        Project._meta.get_field(name).validate(getattr(project, name), project)
+    project.clean()
 
 
 @transaction.atomic

@@ -1,22 +1,42 @@
-"""The pipeline list and kanban, and their Excel export: all three read `projects_for` with the same filter."""
+"""The pipeline list and kanban, and their Excel export: all three read the same filter (`filtered_projects`)."""
 
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import can
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
-from zhaoshang.projects.filters import BANDS
-from zhaoshang.projects.flags import attach_clocks
-from zhaoshang.projects.selectors import cohort_counts, filter_options, kanban_for, pipeline_totals, projects_for
+from zhaoshang.projects.filters import BANDS, ProjectFilter
+from zhaoshang.projects.selectors import (cohort_counts, filter_options, filtered_projects, kanban_for, pipeline_totals,
+                                         project_rows, projects_for)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGE = 50
+PK_SLOT = 9_876_543_210  # stands for the pk in a URL reversed once
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count: the page's totals have counted the filtered list already."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def _with_urls(objects, **names):
+    """Set `attribute="url name"` on each object: its URL (one taking the pk), reversed once and then joined as a
+    string, for a `{% url %}` per row costs more than the rest of the row."""
+    parts = {attribute: reverse(name, args=[PK_SLOT]).split(str(PK_SLOT)) for attribute, name in names.items()}
+    for obj in objects:
+        for attribute, (head, tail) in parts.items():
+            setattr(obj, attribute, f"{head}{obj.pk}{tail}")
+    return objects
 
 
 def _params(request) -> dict:
@@ -26,8 +46,10 @@ def _params(request) -> dict:
 
 def _filter_context(request, params: dict) -> dict:
     query = "&".join(f"{quote(k)}={quote(v)}" for k, v in params.items())
+    # every filter named, "" when not given: a missing name costs the template an exception per <option>
+    filters = {**dict.fromkeys(ProjectFilter.base_filters, ""), **params}
     return {
-        **filter_options(user=request.user), "filters": params, "query": query, "can_work": can(request.user, "work"),
+        **filter_options(user=request.user), "filters": filters, "query": query, "can_work": can(request.user, "work"),
         "stages": Stage.choices, "states": State.choices, "channels": Channel.choices,
         "bands": [(key, value[0]) for key, value in BANDS.items()],
     }
@@ -36,11 +58,13 @@ def _filter_context(request, params: dict) -> dict:
 @page()
 def pipeline(request):
     params = _params(request)
-    projects = projects_for(user=request.user, params=params)
-    page_obj = Paginator(projects, PER_PAGE).get_page(request.GET.get("page"))
-    page_obj.object_list = attach_clocks(page_obj.object_list)
+    projects = filtered_projects(user=request.user, params=params)
+    totals = pipeline_totals(projects)
+    page_obj = CountedPaginator(projects, PER_PAGE, totals["count"]).get_page(request.GET.get("page"))
+    page_obj.object_list = _with_urls(project_rows(page_obj.object_list), url="projects:detail")
+    _with_urls([e for row in page_obj.object_list for e in row.enterprises], url="projects:enterprise")
     year = timezone.localdate().year
-    context = {**_filter_context(request, params), "page_obj": page_obj, "totals": pipeline_totals(projects),
+    context = {**_filter_context(request, params), "page_obj": page_obj, "totals": totals,
                "year": year, "cohort": cohort_counts(user=request.user, year=year)}
     template = "projects/_pipeline_results.html" if request.htmx else "projects/pipeline.html"
     return render(request, template, context)
@@ -50,6 +74,8 @@ def pipeline(request):
 def kanban(request):
     params = _params(request)
     columns = kanban_for(user=request.user, params=params)
+    for column in columns:
+        _with_urls(column["cards"], url="projects:detail", move_url="projects:move")
     return render(request, "projects/kanban.html", {
         **_filter_context(request, params), "columns": columns,
         "total_count": sum(c["count"] for c in columns), "total_amount": sum(c["amount_wan"] for c in columns),
