@@ -17,17 +17,16 @@ disturbed by other jobs on a shared machine).
 
 import argparse
 import datetime
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from benchdb import finish, use_data_dir  # noqa: E402
 TARGET_MS = 200.0
 
 
@@ -43,11 +42,7 @@ def _arguments() -> argparse.Namespace:
 
 
 ARGS = _arguments()  # before Django starts: the data directory decides its database
-DATA_DIR = Path(ARGS.data_dir) if ARGS.data_dir else Path(tempfile.mkdtemp(prefix="zhaoshang-kpi-bench-"))
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-os.environ.update({"ZHAOSHANG_DATA_DIR": str(DATA_DIR), "DATABASE_URL": f"sqlite:///{DATA_DIR / 'bench.sqlite3'}",
-                   "DJANGO_SETTINGS_MODULE": "zhaoshang.settings"})
-os.environ.setdefault("ZHAOSHANG_SECRET_KEY", "bench-only-" + "b" * 50)
+DATA_DIR = use_data_dir(ARGS.data_dir, "zhaoshang-kpi-bench-")
 
 import django  # noqa: E402
 
@@ -153,11 +148,7 @@ def main() -> None:
         if len({result["queries"] for _, result in results}) > 1:
             print("query count NOT constant across sizes")
     finally:
-        connection.close()
-        if ARGS.keep or ARGS.data_dir:
-            print(f"\ndata kept in {DATA_DIR}")
-        else:
-            shutil.rmtree(DATA_DIR, ignore_errors=True)
+        finish(DATA_DIR, keep=bool(ARGS.keep or ARGS.data_dir))
 
 
 if __name__ == "__main__":

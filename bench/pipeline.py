@@ -14,17 +14,16 @@ the steadier figure when other work shares the machine.
 
 import argparse
 import datetime
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from benchdb import finish, use_data_dir  # noqa: E402
 
 
 def _arguments() -> argparse.Namespace:
@@ -39,11 +38,7 @@ def _arguments() -> argparse.Namespace:
 
 
 ARGS = _arguments()  # before Django starts: the data directory decides its database
-DATA_DIR = Path(ARGS.data_dir) if ARGS.data_dir else Path(tempfile.mkdtemp(prefix="zhaoshang-bench-"))
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-os.environ.update({"ZHAOSHANG_DATA_DIR": str(DATA_DIR), "DATABASE_URL": f"sqlite:///{DATA_DIR / 'bench.sqlite3'}",
-                   "ZHAOSHANG_ALLOWED_HOSTS": "testserver", "ZHAOSHANG_HTTPS": "0", "DJANGO_SETTINGS_MODULE": "zhaoshang.settings"})
-os.environ.setdefault("ZHAOSHANG_SECRET_KEY", "bench-only-" + "b" * 50)
+DATA_DIR = use_data_dir(ARGS.data_dir, "zhaoshang-bench-")
 
 import django  # noqa: E402
 
@@ -166,11 +161,7 @@ def main() -> None:
             if ARGS.import_rows:
                 import_speed(ARGS.import_rows)
     finally:
-        connection.close()
-        if ARGS.keep or ARGS.data_dir:
-            print(f"\ndata kept in {DATA_DIR}")
-        else:
-            shutil.rmtree(DATA_DIR, ignore_errors=True)
+        finish(DATA_DIR, keep=bool(ARGS.keep or ARGS.data_dir))
 
 
 if __name__ == "__main__":
