@@ -21,7 +21,7 @@ from zhaoshang.demo.models import DemoInstall
 from zhaoshang.demo.projects import DATA as DEMO
 from zhaoshang.plans.models import Chain, Plan
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Stage, State
-from zhaoshang.projects.models import Project, StageRetreat, Tag
+from zhaoshang.projects.models import Project, StageRetreat, Tag, tag_bits
 
 FIRST_DAY = datetime.date(2021, 1, 1)
 LAST_DAY = datetime.date(2026, 6, 30)  # stage dates spread over five and a half years
@@ -84,7 +84,9 @@ class _Generator:
             row["terminated_on"] = min(row["stage_since"] + datetime.timedelta(days=rng.randint(10, 300)), LAST_DAY)
         elif roll < TERMINATED + STALLED:
             row["state"] = State.STALLED
-        return row, [self.tag_ids[name] for name in tag_names], retreat
+        tag_ids = [self.tag_ids[name] for name in tag_names]
+        row["tag_bits"] = tag_bits(tag_ids)
+        return row, tag_ids, retreat
 
     def _dates(self, row: dict) -> tuple | None:
         """Dates of the stages up to the project's own, one after another (it stops where the dates pass LAST_DAY);

@@ -180,7 +180,7 @@ def test_rows_leave_deleted_enterprises_out(pipeline):
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
 @pytest.mark.parametrize(("url", "indexes"), [
-    (LIST, {"project_stage_totals", "project_recent", "project_signed_cohort"}),
+    (LIST, {"project_stage_totals", "project_recent", "project_kpi_signed"}),
     (reverse("projects:kanban"), {"project_stage_totals", "project_stage_recent"}),
 ])
 def test_pages_read_their_indexes_even_without_statistics(pipeline, office, office_client, url, indexes):

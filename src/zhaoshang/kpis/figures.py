@@ -1,8 +1,8 @@
 """Every indicator's figure as of a date, computed in the database: a constant number of aggregate queries.
 
 Project indicators are grouped by (stage, year): one conditional aggregate over the projects that reached the
-stage in the year (one COUNT or SUM per indicator; those filtered by tags in a second one, over the projects joined
-with their tags) and one over the stages lost by moving back. Registry indicators count their registry; reported
+stage in the year (one COUNT or SUM per indicator, all read from the stage's covering index: tags too, as the
+project's tag bits) and one over the stages lost by moving back. Registry indicators count their registry; reported
 values and milestones take the latest confirmed value by that date. A per-chain or per-item parent shows how many
 of its parts met their goal."""
 
@@ -74,20 +74,11 @@ def figures_for(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Figure]:
     return result
 
 
-def _joins_tags(kpi: Kpi) -> bool:
-    """Whether the indicator is counted over the projects joined with their tags (one row per project and tag),
-    which is far cheaper than a subquery per project: a count of distinct projects, or a sum over one tag (a project
-    has a tag once). A sum over several tags keeps the subquery."""
-    tags = kpi.tags.all()
-    return bool(tags) and (kpi.kind not in AMOUNT_KINDS or len(tags) == 1)
-
-
-def _measure(kpi: Kpi, prefix: str = "", joined: bool = False):
-    condition = filter_q(kpi, prefix, joined_tags=joined)
+def _measure(kpi: Kpi, prefix: str = ""):
+    condition = filter_q(kpi, prefix)
     if kpi.kind in AMOUNT_KINDS:
         return Sum(f"{prefix}amount_wan", filter=condition) if condition else Sum(f"{prefix}amount_wan")
-    distinct = joined and len(kpi.tags.all()) > 1  # a project with two of the tags is on two rows
-    return Count(f"{prefix}pk" if prefix else "pk", filter=condition, distinct=distinct) if condition else Count("pk")
+    return Count(f"{prefix}pk" if prefix else "pk", filter=condition) if condition else Count("pk")
 
 
 def _project_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal]:
@@ -103,12 +94,7 @@ def _project_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal]:
         first = members[0]
         held = Project.objects.filter(reached_q(first, window) & alive_on(as_of))
         lost = StageRetreat.objects.filter(retreat_q(first, window, as_of) & alive_on(as_of, "project__"))
-        now = {}
-        for joined in (False, True):
-            part = [kpi for kpi in members if _joins_tags(kpi) is joined]
-            if part:
-                now |= held.aggregate(**{f"k{kpi.pk}": _measure(kpi, joined=joined) for kpi in part})
-        # few rows move back: their tags stay subqueries, so one query serves the whole group
+        now = held.aggregate(**{f"k{kpi.pk}": _measure(kpi) for kpi in members})
         before = lost.aggregate(**{f"k{kpi.pk}": _measure(kpi, "project__") for kpi in members})
         for kpi in members:
             raw[kpi.pk] = Decimal(now[f"k{kpi.pk}"] or 0) + Decimal(before[f"k{kpi.pk}"] or 0)

@@ -9,14 +9,15 @@ stops counting from the day it moved: its reach is then kept as a StageRetreat r
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import GreaterThan
 
 from zhaoshang.core.formatting import format_wan
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import REGISTRIES
 from zhaoshang.projects.choices import REACHED, Channel
-from zhaoshang.projects.models import Project, StageRetreat
+from zhaoshang.projects.models import MAX_TAG_BIT, Project, StageRetreat, tag_bits
 
 
 @dataclass(frozen=True)
@@ -44,22 +45,18 @@ def alive_on(as_of: datetime.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}terminated_on__isnull": True}) | Q(**{f"{prefix}terminated_on__gt": as_of})
 
 
-def filter_q(kpi: Kpi, prefix: str = "", *, joined_tags: bool = False) -> Q:
+def filter_q(kpi: Kpi, prefix: str = "") -> Q:
     """The indicator's filter on projects (chains, tags, channel, detail, amount), at lookup path `prefix`.
 
-    Tags are an EXISTS subquery, or with `joined_tags` a condition on the tags joined to the query (one row per
-    project and tag: count distinct projects). Reads kpi.chains and kpi.tags through .all(), so prefetch them."""
+    Tags are read from the project's tag bits (any of them set), or for a tag without a bit from the tag table.
+    Reads kpi.chains and kpi.tags through .all(), so prefetch them."""
     q = Q()
     chain_ids = [chain.pk for chain in kpi.chains.all()]
     if chain_ids:
         q &= Q(**{f"{prefix}chain_id__in": chain_ids})
     tag_ids = [tag.pk for tag in kpi.tags.all()]
-    if tag_ids and joined_tags:
-        q &= Q(**{f"{prefix}tags__in": tag_ids})
-    elif tag_ids:
-        through = Project.tags.through.objects.filter(project_id=OuterRef(f"{prefix}pk" if prefix else "pk"),
-                                                      tag_id__in=tag_ids)
-        q &= Q(Exists(through))
+    if tag_ids:
+        q &= _tags_q(tag_ids, prefix)
     if kpi.channel:
         q &= Q(**{f"{prefix}channel": kpi.channel})
     if kpi.channel_detail:
@@ -67,6 +64,14 @@ def filter_q(kpi: Kpi, prefix: str = "", *, joined_tags: bool = False) -> Q:
     if kpi.min_amount_wan is not None:
         q &= Q(**{f"{prefix}amount_wan__gte": kpi.min_amount_wan})
     return q
+
+
+def _tags_q(tag_ids: list[int], prefix: str) -> Q:
+    mask = tag_bits(tag_ids)
+    if mask and all(0 < tag_id <= MAX_TAG_BIT for tag_id in tag_ids):
+        return Q(GreaterThan(F(f"{prefix}tag_bits").bitand(mask), 0))
+    through = Project.tags.through.objects.filter(project_id=OuterRef(f"{prefix}pk" if prefix else "pk"), tag_id__in=tag_ids)
+    return Q(Exists(through))
 
 
 def reached_q(kpi: Kpi, window: Window) -> Q:

@@ -15,7 +15,7 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Channel, Stage
 from zhaoshang.projects.credit_code import credit_code_error
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
-from zhaoshang.projects.models import Enterprise, Project
+from zhaoshang.projects.models import Enterprise, Project, tag_bits
 
 MAX_AMOUNT_WAN = Decimal("100000000")  # 1万亿元: beyond this the amount was surely not typed in 万元
 SIMILAR_NAME = 85.0
@@ -119,7 +119,7 @@ def project_build(*, actor, data: ProjectInput, today: datetime.date, check_link
         chain=data.chain, chain_link=data.chain_link, channel=data.channel, channel_detail=data.channel_detail[:100],
         park=data.park[:50], town=data.town[:50], lead_unit=data.lead_unit, team=data.team[:50],
         chief_officer=data.chief_officer[:30], source=data.source[:200], notes=data.notes, stage=data.stage,
-        stage_since=since, created_by=actor,
+        stage_since=since, created_by=actor, tag_bits=tag_bits(tag.pk for tag in data.tags),
     )
     try:
         if check_links:
