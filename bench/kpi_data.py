@@ -21,7 +21,8 @@ from zhaoshang.demo.models import DemoInstall
 from zhaoshang.demo.projects import DATA as DEMO
 from zhaoshang.plans.models import Chain, Plan
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Stage, State
-from zhaoshang.projects.models import Project, StageRetreat, Tag, tag_bits
+from zhaoshang.projects.models import Project, StageRetreat, Tag
+from zhaoshang.projects.tagging import tag_bits
 
 FIRST_DAY = datetime.date(2021, 1, 1)
 LAST_DAY = datetime.date(2026, 6, 30)  # stage dates spread over five and a half years

@@ -14,7 +14,8 @@ from zhaoshang.kpis.services.values import value_submit
 from zhaoshang.plans.models import Chain
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.lookups import tags_named
-from zhaoshang.projects.models import Project, StageRetreat, Tag, tag_bits
+from zhaoshang.projects.models import Project, StageRetreat, Tag
+from zhaoshang.projects.tagging import tag_bits
 from zhaoshang.projects.services.lifecycle import project_stage_change
 
 D = datetime.date
@@ -40,8 +41,8 @@ def _many_projects(demo, office, count: int) -> None:
             started_on=signed, state=State.TERMINATED if n % 17 == 0 else State.ACTIVE,
             terminated_on=signed + datetime.timedelta(days=30) if n % 17 == 0 else None))
     chosen = [rng.sample(tags, rng.choice((0, 1, 2))) for _ in projects]
-    for project, its_tags in zip(projects, chosen):
-        project.tag_bits = tag_bits(tag.pk for tag in its_tags)
+    for one, its_tags in zip(projects, chosen):
+        one.tag_bits = tag_bits(tag.pk for tag in its_tags)
     projects = Project.objects.bulk_create(projects)
     Project.tags.through.objects.bulk_create([Project.tags.through(project=p, tag=t) for p, its_tags in zip(projects, chosen)
                                               for t in its_tags])

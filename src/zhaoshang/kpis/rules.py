@@ -9,15 +9,15 @@ stops counting from the day it moved: its reach is then kept as a StageRetreat r
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.lookups import GreaterThan
+from django.db.models import Q
 
 from zhaoshang.core.formatting import format_wan
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import REGISTRIES
 from zhaoshang.projects.choices import REACHED, Channel
-from zhaoshang.projects.models import MAX_TAG_BIT, Project, StageRetreat, tag_bits
+from zhaoshang.projects.models import Project, StageRetreat
+from zhaoshang.projects.tagging import tags_q
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def filter_q(kpi: Kpi, prefix: str = "") -> Q:
         q &= Q(**{f"{prefix}chain_id__in": chain_ids})
     tag_ids = [tag.pk for tag in kpi.tags.all()]
     if tag_ids:
-        q &= _tags_q(tag_ids, prefix)
+        q &= tags_q(tag_ids, prefix)
     if kpi.channel:
         q &= Q(**{f"{prefix}channel": kpi.channel})
     if kpi.channel_detail:
@@ -64,14 +64,6 @@ def filter_q(kpi: Kpi, prefix: str = "") -> Q:
     if kpi.min_amount_wan is not None:
         q &= Q(**{f"{prefix}amount_wan__gte": kpi.min_amount_wan})
     return q
-
-
-def _tags_q(tag_ids: list[int], prefix: str) -> Q:
-    mask = tag_bits(tag_ids)
-    if mask and all(0 < tag_id <= MAX_TAG_BIT for tag_id in tag_ids):
-        return Q(GreaterThan(F(f"{prefix}tag_bits").bitand(mask), 0))
-    through = Project.tags.through.objects.filter(project_id=OuterRef(f"{prefix}pk" if prefix else "pk"), tag_id__in=tag_ids)
-    return Q(Exists(through))
 
 
 def reached_q(kpi: Kpi, window: Window) -> Q:

@@ -6,7 +6,8 @@ from django.db.models import Q
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.flags import flagged_q
 from zhaoshang.projects.lookups import CHANNEL_BY_NAME, chain_ids_named
-from zhaoshang.projects.models import Project
+from zhaoshang.projects.models import Project, Tag
+from zhaoshang.projects.tagging import tags_q
 
 # 投资额区间 (万元): [min, max); the 1亿元 line is the one the targets count
 BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000万元", 1000, 5000),
@@ -46,7 +47,7 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(channel=CHANNEL_BY_NAME.get(value, value if value in Channel.values else "-"))
 
     def filter_tag(self, queryset, name, value):
-        return queryset.filter(pk__in=Project.tags.through.objects.filter(tag__name=value).values("project_id"))
+        return queryset.filter(tagged_q(value))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(signed_on__year=int(value))
@@ -61,3 +62,9 @@ class ProjectFilter(django_filters.FilterSet):
 
     def filter_enterprise(self, queryset, name, value):
         return queryset.filter(pk__in=Project.enterprises.through.objects.filter(enterprise_id=value).values("project_id"))
+
+
+def tagged_q(name: str) -> Q:
+    """Projects with the tag of that name (none for an unknown name)."""
+    tag_id = Tag.objects.filter(name=name).values_list("pk", flat=True).first()
+    return tags_q([tag_id]) if tag_id else Q(pk__in=[])

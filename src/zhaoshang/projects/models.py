@@ -76,12 +76,7 @@ class Tag(models.Model):
 
 # what indicator filters read besides the date a stage was reached (kpis/rules.py): covered by the stage indexes
 KPI_COLUMNS = ["state", "terminated_on", "chain", "channel", "amount_wan", "channel_detail", "tag_bits"]
-MAX_TAG_BIT = 62  # tags with ids 1..62 have a bit in Project.tag_bits (a signed 64-bit integer)
 
-
-def tag_bits(tag_ids) -> int:
-    """The bits of these tags; a tag with a larger id has none (indicators then read the tag table instead)."""
-    return sum(1 << tag_id for tag_id in set(tag_ids) if 0 < tag_id <= MAX_TAG_BIT)
 
 
 class Project(SoftDeleteModel):
@@ -115,7 +110,7 @@ class Project(SoftDeleteModel):
     started_on = models.DateField("开工日期", null=True, blank=True)
     producing_on = models.DateField("投产日期", null=True, blank=True)
     terminated_on = models.DateField("终止日期", null=True, blank=True)
-    # the project's tags as bits (tag_bits()), kept with the tags: indicator counts filter by tag from the covering
+    # the project's tags as bits (projects/tagging.py), kept with the tags: indicator counts filter by tag from the covering
     # stage indexes instead of looking up the tag table once per project (bench/kpi.py)
     tag_bits = models.BigIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -136,7 +131,7 @@ class Project(SoftDeleteModel):
             models.Index(fields=["deleted_at", "updated_at", "id"], name="project_recent"),
             models.Index(fields=["deleted_at", "stage", "updated_at", "id", "state"], name="project_stage_recent"),
             models.Index(fields=["deleted_at", "chain", "stage", "updated_at", "id", "state"], name="project_chain_stage_recent"),
-            models.Index(fields=["deleted_at", "stage", "state", "amount_wan"], name="project_stage_totals"),
+            models.Index(fields=["deleted_at", "stage", "state", "amount_wan", "tag_bits"], name="project_stage_totals"),
             models.Index(fields=["deleted_at", "chain", "stage", "state", "amount_wan"], name="project_chain_totals"),
             # a year of one stage's dates: the indicators' counts (kpis/figures.py) and the list's cohort counts
             models.Index(fields=["deleted_at", "signed_on", *KPI_COLUMNS], name="project_kpi_signed"),

@@ -20,7 +20,7 @@ from zhaoshang.projects.filters import ProjectFilter
 from zhaoshang.projects.flags import attach_clocks
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
 
-KANBAN_CARDS = 20  # cards shown per column (the newest; a link lists the rest); the column's count and amount cover all of them
+KANBAN_CARDS = 15  # cards shown per column (the newest; a link lists the rest); the column's count and amount cover all of them
 # every state but terminated, as a list: the cohort counts read it as ranges of an index instead of testing each row
 LIVE_STATES = [state for state in State.values if state != State.TERMINATED]
 CHANNEL_LABELS, STAGE_LABELS, STATE_LABELS = dict(Channel.choices), dict(Stage.choices), dict(State.choices)

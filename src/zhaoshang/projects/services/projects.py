@@ -15,7 +15,8 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Channel, Stage
 from zhaoshang.projects.credit_code import credit_code_error
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
-from zhaoshang.projects.models import Enterprise, Project, tag_bits
+from zhaoshang.projects.models import Enterprise, Project
+from zhaoshang.projects.tagging import tag_bits
 
 MAX_AMOUNT_WAN = Decimal("100000000")  # 1万亿元: beyond this the amount was surely not typed in 万元
 SIMILAR_NAME = 85.0
