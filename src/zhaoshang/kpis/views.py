@@ -24,9 +24,8 @@ from zhaoshang.kpis.figures import due_of
 from zhaoshang.kpis.forms import BaselineForm, KpiForm, OverviewFilterForm, ReviewForm, ValueForm
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.rules import rule_text
-from zhaoshang.kpis.selectors import kpi_values
+from zhaoshang.kpis.selectors import kpi_values, kpi_with_parts
 from zhaoshang.kpis.selectors import overview as overview_blocks
-from zhaoshang.kpis.selectors import kpi_with_parts
 from zhaoshang.kpis.selectors_pages import light_counts, overview_choices, values_to_report, visible_rows
 from zhaoshang.kpis.services import values as value_services
 from zhaoshang.kpis.services.editing import baseline_set, kpi_update

@@ -9,7 +9,7 @@ def fill_tag_bits(apps, schema_editor):
     Project = apps.get_model("projects", "Project")
     project, through = Project._meta.db_table, Project.tags.through._meta.db_table
     schema_editor.execute(
-        f'UPDATE "{project}" SET "tag_bits" = COALESCE((SELECT SUM(CAST(1 AS BIGINT) << t."tag_id") FROM "{through}" t '
+        f'UPDATE "{project}" SET "tag_bits" = COALESCE((SELECT SUM(CAST(1 AS BIGINT) << CAST(t."tag_id" AS INTEGER)) FROM "{through}" t '
         f'WHERE t."project_id" = "{project}"."id" AND t."tag_id" BETWEEN 1 AND 62), 0)')
 
 
