@@ -7,8 +7,6 @@ actual the parts that met their goal. Growth indicators report percent (goal 10 
 
 import datetime
 
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
@@ -18,11 +16,10 @@ from zhaoshang.kpis.choices import PROJECT_KINDS, Kind
 from zhaoshang.kpis.figures import Figure, due_of
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import REGISTRIES
-from zhaoshang.kpis.rules import Window, retreat_q, rule_text, stage_field
+from zhaoshang.kpis.rules import Window, rule_text, with_reached_on
 from zhaoshang.kpis.selectors import kpi_figure, kpi_rows, plan_figures
 from zhaoshang.plans.models import Task
 from zhaoshang.plans.selectors import current_plan_for, plan_for
-from zhaoshang.projects.models import StageRetreat
 
 router = Router(tags=["目标指标"])
 ROW_LIMIT = 2000
@@ -126,17 +123,10 @@ class RowsOut(Schema):
     values: list[ValueRow] = []
 
 
-def _with_reached_on(rows, kpi: Kpi, as_of: datetime.date):
-    """Each project with the day it reached the counted stage: its own date, or the lost reach it counted by."""
-    window = Window.of(kpi.year, as_of)
-    lost = StageRetreat.objects.filter(retreat_q(kpi, window, as_of), project=OuterRef("pk")).order_by("-reached_on")
-    return rows.annotate(reached_on=Coalesce(F(stage_field(kpi)), Subquery(lost.values("reached_on")[:1])))
-
-
 def _project(project) -> dict:
     return {"id": project.pk, "name": project.name, "chain": project.chain.name if project.chain else None,
             "stage": project.stage, "state": project.state, "amount_wan": float(project.amount_wan),
-            "reached_on": project.reached_on, "channel": project.channel, "channel_detail": project.channel_detail,
+            "reached_on": project.counted_on, "channel": project.channel, "channel_detail": project.channel_detail,
             "lead_unit": project.lead_unit.display_name}
 
 
@@ -167,7 +157,7 @@ def indicator_rows(request, kpi_id: int, as_of: datetime.date | None = None):
     figure = kpi_figure(kpi, day)
     rows = kpi_rows(kpi, day)
     if kpi.kind in PROJECT_KINDS:
-        source, rows = "projects", _with_reached_on(rows.restrict(request.user, "view"), kpi, day)
+        source, rows = "projects", with_reached_on(rows.restrict(request.user, "view"), kpi.stage, Window.of(kpi.year, day), day)
     elif kpi.kind == Kind.REGISTRY_COUNT:
         source, rows = "registry", rows.restrict(request.user, "view")
     else:

@@ -25,7 +25,7 @@ from zhaoshang.kpis.choices import CountStage
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.figures import WAN_PER_YI, Figure, figures_for, plan_kpis
 from zhaoshang.kpis.models import Kpi
-from zhaoshang.kpis.rules import Window, alive_on, reached_q, retreat_q
+from zhaoshang.kpis.rules import Window, alive_on, held_q, reached_q, retreat_q
 from zhaoshang.kpis.selectors import plan_figures
 from zhaoshang.plans.models import Chain, ChainLink, Focus, Plan
 from zhaoshang.plans.selectors import current_plan_for
@@ -86,13 +86,6 @@ def plan_year(plan: Plan | None) -> int | None:
 
 # --- projects ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class StageRule:
-    """What rules.reached_q and rules.retreat_q read of an indicator: the stage that counts."""
-
-    stage: str
-
-
 def listed_projects(user) -> QuerySet:
     """The projects the user lists: everything for the office and leaders, its own unit's for a unit user."""
     return Project.objects.restrict(user, listing_action(user))
@@ -102,9 +95,7 @@ def reached_projects(*, user, stage: str, window: Window, as_of: datetime.date) 
     """The user's projects that reached `stage` within `window`, counted as of `as_of` (the drill-down rows)."""
     if window.empty:
         return Project.objects.none()
-    rule = StageRule(stage)
-    retreated = StageRetreat.objects.filter(retreat_q(rule, window, as_of)).values("project_id")
-    return listed_projects(user).filter((reached_q(rule, window) | Q(pk__in=retreated)) & alive_on(as_of))
+    return listed_projects(user).filter(held_q(stage, window, as_of))
 
 
 @dataclass
@@ -131,13 +122,12 @@ def tally(params: BoardParams, stages: list[str], window: Window, group: dict[st
     if window.empty:
         return {}
     names = list(group)
-    rules = [StageRule(stage) for stage in stages]
     base = listed_projects(params.user).filter(where & alive_on(params.as_of)).order_by()
-    held = (base.filter(reduce(or_, (reached_q(rule, window) for rule in rules)))
+    held = (base.filter(reduce(or_, (reached_q(stage, window) for stage in stages)))
             .annotate(**{f"g_{name}": exprs[0] for name, exprs in group.items()}).values(*(f"g_{n}" for n in names))
-            .annotate(**{key: measure for rule in rules for key, measure in _measures(rule, window).items()}))
+            .annotate(**{key: measure for stage in stages for key, measure in _measures(stage, window).items()}))
     # EXISTS, not IN: the few retreats of the window each look their project up, instead of listing every project
-    lost = (StageRetreat.objects.filter(reduce(or_, (retreat_q(rule, window, params.as_of) for rule in rules)),
+    lost = (StageRetreat.objects.filter(reduce(or_, (retreat_q(stage, window, params.as_of) for stage in stages)),
                                         Exists(base.filter(pk=OuterRef("project_id")))).order_by()
             .annotate(**{f"g_{name}": exprs[1] for name, exprs in group.items()}).values("stage", *(f"g_{n}" for n in names))
             .annotate(n=Count("pk"), amount=Sum("project__amount_wan")))
@@ -151,9 +141,9 @@ def tally(params: BoardParams, stages: list[str], window: Window, group: dict[st
     return dict(result)
 
 
-def _measures(rule: StageRule, window: Window) -> dict:
-    condition = reached_q(rule, window)
-    return {f"n_{rule.stage}": Count("pk", filter=condition), f"a_{rule.stage}": Sum("amount_wan", filter=condition)}
+def _measures(stage: str, window: Window) -> dict:
+    condition = reached_q(stage, window)
+    return {f"n_{stage}": Count("pk", filter=condition), f"a_{stage}": Sum("amount_wan", filter=condition)}
 
 
 BY_CHAIN = {"chain": (F("chain_id"), F("project__chain_id")), "name": (F("chain__name"), F("project__chain__name"))}

@@ -86,14 +86,13 @@ def _project_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal]:
     for kpi in kpis:
         groups[(kpi.stage, kpi.year)].append(kpi)
     raw = {}
-    for (_stage, year), members in groups.items():
+    for (stage, year), members in groups.items():
         window = Window.of(year, as_of)
         if window.empty:
             raw.update({kpi.pk: Decimal(0) for kpi in members})
             continue
-        first = members[0]
-        held = Project.objects.filter(reached_q(first, window) & alive_on(as_of))
-        lost = StageRetreat.objects.filter(retreat_q(first, window, as_of) & alive_on(as_of, "project__"))
+        held = Project.objects.filter(reached_q(stage, window) & alive_on(as_of))
+        lost = StageRetreat.objects.filter(retreat_q(stage, window, as_of) & alive_on(as_of, "project__"))
         now = held.aggregate(**{f"k{kpi.pk}": _measure(kpi) for kpi in members})
         before = lost.aggregate(**{f"k{kpi.pk}": _measure(kpi, "project__") for kpi in members})
         for kpi in members:

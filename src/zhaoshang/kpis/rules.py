@@ -9,7 +9,8 @@ stops counting from the day it moved: its reach is then kept as a StageRetreat r
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from zhaoshang.core.formatting import format_wan
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind
@@ -36,8 +37,9 @@ class Window:
         return self.end < self.start
 
 
-def stage_field(kpi: Kpi) -> str:
-    return REACHED[kpi.stage]
+def stage_field(stage: str) -> str:
+    """The project field holding the day it reached `stage`."""
+    return REACHED[stage]
 
 
 def alive_on(as_of: datetime.date, prefix: str = "") -> Q:
@@ -66,16 +68,28 @@ def filter_q(kpi: Kpi, prefix: str = "") -> Q:
     return q
 
 
-def reached_q(kpi: Kpi, window: Window) -> Q:
+def reached_q(stage: str, window: Window) -> Q:
     """Projects that hold the stage now and reached it within the window (the current *_on field)."""
-    field = stage_field(kpi)
+    field = stage_field(stage)
     return Q(**{f"{field}__gte": window.start, f"{field}__lte": window.end})
 
 
-def retreat_q(kpi: Kpi, window: Window, as_of: datetime.date) -> Q:
+def retreat_q(stage: str, window: Window, as_of: datetime.date) -> Q:
     """StageRetreat rows of reaches within the window still held on `as_of` (moved back later), of live projects."""
-    return Q(stage=kpi.stage, reached_on__gte=window.start, reached_on__lte=window.end, retreated_on__gt=as_of,
+    return Q(stage=stage, reached_on__gte=window.start, reached_on__lte=window.end, retreated_on__gt=as_of,
              project__deleted_at__isnull=True)
+
+
+def held_q(stage: str, window: Window, as_of: datetime.date) -> Q:
+    """Projects that held `stage`, reached within the window, on `as_of` and were not terminated by then."""
+    retreated = StageRetreat.objects.filter(retreat_q(stage, window, as_of)).values("project_id")
+    return (reached_q(stage, window) | Q(pk__in=retreated)) & alive_on(as_of)
+
+
+def with_reached_on(projects, stage: str, window: Window, as_of: datetime.date):
+    """Each project with `counted_on`, the day it reached the stage: its own date, or the lost reach it counts by."""
+    lost = StageRetreat.objects.filter(retreat_q(stage, window, as_of), project=OuterRef("pk")).order_by("-reached_on")
+    return projects.annotate(counted_on=Coalesce(F(stage_field(stage)), Subquery(lost.values("reached_on")[:1])))
 
 
 def counted_projects(kpi: Kpi, as_of: datetime.date, year: int | None = None):
@@ -83,9 +97,7 @@ def counted_projects(kpi: Kpi, as_of: datetime.date, year: int | None = None):
     window = Window.of(year or kpi.year, as_of)
     if window.empty:
         return Project.objects.none()
-    retreated = StageRetreat.objects.filter(retreat_q(kpi, window, as_of)).values("project_id")
-    held = reached_q(kpi, window) | Q(pk__in=retreated)
-    return Project.objects.filter(held & alive_on(as_of) & filter_q(kpi))
+    return Project.objects.filter(held_q(kpi.stage, window, as_of) & filter_q(kpi))
 
 
 def rule_text(kpi: Kpi) -> str:

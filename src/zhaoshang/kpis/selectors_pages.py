@@ -5,18 +5,18 @@ import datetime
 from collections import Counter
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import TruncDate
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.permissions import UNIT, listing_action, role_of
 from zhaoshang.kpis.choices import VALUE_KINDS
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.registries import REGISTRIES
-from zhaoshang.kpis.rules import stage_field
+from zhaoshang.kpis.rules import Window, with_reached_on
 from zhaoshang.kpis.selectors import TaskBlock, kpi_rows
 from zhaoshang.plans.models import Assignment, Focus, Plan, Task
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT
-from zhaoshang.projects.models import Project, StageRetreat
+from zhaoshang.projects.models import Project
 from zhaoshang.supervision.lights import Light
 
 
@@ -43,9 +43,7 @@ def visible_rows(*, user, kpi: Kpi, as_of: datetime.date) -> QuerySet:
     back later; a registry row's date in Beijing time; a value's as-of date)."""
     rows = kpi_rows(kpi, as_of)
     if rows.model is Project:
-        retreat = StageRetreat.objects.filter(project=OuterRef("pk"), stage=kpi.stage, retreated_on__gt=as_of)
-        return rows.restrict(user, listing_action(user)).annotate(
-            counted_on=Coalesce(F(stage_field(kpi)), Subquery(retreat.order_by("-reached_on").values("reached_on")[:1])))
+        return with_reached_on(rows.restrict(user, listing_action(user)), kpi.stage, Window.of(kpi.year, as_of), as_of)
     if rows.model is KpiValue:
         return rows.annotate(counted_on=F("as_of"))
     registry = REGISTRIES[kpi.registry]
