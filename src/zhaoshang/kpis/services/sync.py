@@ -93,19 +93,18 @@ class _KpiWriter:
                   "min_amount_wan": spec.min_amount_wan,
                   "reporting_unit_id": _lead_unit(target) if spec.kind in (Kind.REPORTED, Kind.MILESTONE) else None}
         kpi = Kpi.objects.create(source=source, text=spec.text[:300], channel=spec.channel, order=order, **common)
-        kpi.chains.set(spec.chain_ids)
-        kpi.tags.set(spec.tag_ids)
-        self._created(kpi, spec)
+        self._created(kpi, spec.chain_ids, spec.tag_ids)
         for position, part in enumerate(spec.parts):
             child = Kpi.objects.create(parent=kpi, text=spec.text[:300], split_label=part.label[:50],
                                        channel=part.channel or spec.channel, order=position, **common)
-            child.chains.set([part.chain_id] if part.chain_id else [])
-            child.tags.set(part.tag_ids)
-            self._created(child, spec)
+            self._created(child, [part.chain_id] if part.chain_id else [], part.tag_ids)
         self.kept.add(kpi.pk)
 
-    def _created(self, kpi: Kpi, spec: Spec) -> None:
-        after = {**snapshot(kpi), "chains": [c.pk for c in kpi.chains.all()], "tags": [t.pk for t in kpi.tags.all()]}
+    def _created(self, kpi: Kpi, chain_ids: list[int], tag_ids: list[int]) -> None:
+        """A new indicator's chains and tags, and its audit entry."""
+        kpi.chains.add(*chain_ids)
+        kpi.tags.add(*tag_ids)
+        after = {**snapshot(kpi), "chains": list(chain_ids), "tags": list(tag_ids)}
         self.audit.append(audit_entry(actor=self.actor, action="create", obj=kpi, after=after))
         self.counts["created"] += 1
 
