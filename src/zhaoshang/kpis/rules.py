@@ -7,9 +7,10 @@ matches the filter (chains, any of the tags, channel, channel detail, planned in
 stops counting from the day it moved: its reach is then kept as a StageRetreat row, counted only while it held."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from zhaoshang.core.formatting import format_wan
@@ -42,30 +43,66 @@ def stage_field(stage: str) -> str:
     return REACHED[stage]
 
 
-def alive_on(as_of: datetime.date, prefix: str = "") -> Q:
+def alive_on(as_of: datetime.date) -> Q:
     """Not terminated on or before `as_of`."""
-    return Q(**{f"{prefix}terminated_on__isnull": True}) | Q(**{f"{prefix}terminated_on__gt": as_of})
+    return Q(terminated_on__isnull=True) | Q(terminated_on__gt=as_of)
 
 
-def filter_q(kpi: Kpi, prefix: str = "") -> Q:
-    """The indicator's filter on projects (chains, tags, channel, detail, amount), at lookup path `prefix`.
+@dataclass(frozen=True)
+class Rule:
+    """What a project must match to count towards an indicator: any of the chains, any of the tags, the channel, the
+    channel detail, planned investment ≥ the minimum. Hashable: indicators with the same rule share one measure."""
 
-    Tags are read from the project's tag bits (any of them set), or for a tag without a bit from the tag table.
-    Reads kpi.chains and kpi.tags through .all(), so prefetch them."""
-    q = Q()
-    chain_ids = [chain.pk for chain in kpi.chains.all()]
-    if chain_ids:
-        q &= Q(**{f"{prefix}chain_id__in": chain_ids})
-    tag_ids = [tag.pk for tag in kpi.tags.all()]
-    if tag_ids:
-        q &= tags_q(tag_ids, prefix)
-    if kpi.channel:
-        q &= Q(**{f"{prefix}channel": kpi.channel})
-    if kpi.channel_detail:
-        q &= Q(**{f"{prefix}channel_detail__contains": kpi.channel_detail})
-    if kpi.min_amount_wan is not None:
-        q &= Q(**{f"{prefix}amount_wan__gte": kpi.min_amount_wan})
-    return q
+    chain_ids: tuple[int, ...] = ()
+    tag_ids: tuple[int, ...] = ()
+    channel: str = ""
+    channel_detail: str = ""
+    min_amount_wan: Decimal | None = None
+
+    @classmethod
+    def of(cls, kpi: Kpi) -> "Rule":
+        """Reads kpi.chains and kpi.tags through .all(), so prefetch them."""
+        return cls(tuple(chain.pk for chain in kpi.chains.all()), tuple(tag.pk for tag in kpi.tags.all()), kpi.channel,
+                   kpi.channel_detail, kpi.min_amount_wan)
+
+    def values_of(self, column: str) -> tuple:
+        """The values it names in a column queries may select by first: "chain" or "channel"."""
+        if column == "chain":
+            return self.chain_ids
+        return (self.channel,) if self.channel else ()
+
+    def without(self, column: str) -> "Rule":
+        """The rule but for that column (the query selects by it already)."""
+        return replace(self, chain_ids=()) if column == "chain" else replace(self, channel="")
+
+    def q(self) -> Q:
+        """As a filter on projects. Tags are read from the project's tag bits (any of them set), or for a tag without a
+        bit from the tag table."""
+        q = Q()
+        if self.chain_ids:
+            q &= Q(chain_id__in=self.chain_ids)
+        if self.tag_ids:
+            q &= tags_q(list(self.tag_ids))
+        if self.channel:
+            q &= Q(channel=self.channel)
+        if self.channel_detail:
+            q &= Q(channel_detail__contains=self.channel_detail)
+        if self.min_amount_wan is not None:
+            q &= Q(amount_wan__gte=amount_literal(self.min_amount_wan))
+        return q
+
+
+def filter_q(kpi: Kpi) -> Q:
+    """The indicator's filter on projects (chains, tags, channel, detail, amount)."""
+    return Rule.of(kpi).q()
+
+
+def amount_literal(amount: Decimal):
+    """A whole amount as an integer parameter: SQLite gets decimals as text and converts them for every row compared
+    (bench/kpi.py: a third of a chain's count), while it stores amounts as numbers, so 10000 compares exactly as
+    '10000.00' does; PostgreSQL compares numeric with integer exactly. Other amounts stay decimals."""
+    whole = amount.to_integral_value()
+    return Value(int(whole)) if amount == whole else amount
 
 
 def reached_q(stage: str, window: Window) -> Q:

@@ -78,6 +78,11 @@ class Tag(models.Model):
 KPI_COLUMNS = ["state", "terminated_on", "chain", "channel", "amount_wan", "channel_detail", "tag_bits"]
 
 
+def kpi_seek_columns(lead: str) -> list[str]:
+    """An indicator index led by a filter column (chain, channel) and then a stage's date: the other filter columns."""
+    return [column for column in KPI_COLUMNS if column not in (lead, "state")]
+
+
 
 class Project(SoftDeleteModel):
     """An attracted project from first contact to production."""
@@ -121,8 +126,6 @@ class Project(SoftDeleteModel):
         ordering = ["-updated_at", "-id"]
         verbose_name = verbose_name_plural = "项目"
         indexes = [
-            models.Index(fields=["chain", "signed_on", "amount_wan"], name="project_chain_signed"),
-            models.Index(fields=["channel", "signed_on", "amount_wan"], name="project_channel_signed"),
             models.Index(fields=["stage", "state", "updated_at"], name="project_stage_state"),
             models.Index(fields=["lead_unit", "stage"], name="project_unit_stage"),
             # bench/pipeline.py: the list's and the kanban's rows in date order (of all projects, of a stage, of a chain's
@@ -138,6 +141,15 @@ class Project(SoftDeleteModel):
             models.Index(fields=["deleted_at", "registered_on", *KPI_COLUMNS], name="project_kpi_registered"),
             models.Index(fields=["deleted_at", "started_on", *KPI_COLUMNS], name="project_kpi_started"),
             models.Index(fields=["deleted_at", "producing_on", *KPI_COLUMNS], name="project_kpi_producing"),
+            # one chain's or one channel's projects of a year of a stage, for the indicators that filter on them
+            # (kpis/figures.py reads the index list: a stage and column without one are counted in the year's scan)
+            models.Index(fields=["deleted_at", "chain", "signed_on", *kpi_seek_columns("chain")], name="project_kpi_chain_signed"),
+            models.Index(fields=["deleted_at", "channel", "signed_on", *kpi_seek_columns("channel")],
+                         name="project_kpi_channel_signed"),
+            models.Index(fields=["deleted_at", "channel", "registered_on", *kpi_seek_columns("channel")],
+                         name="project_kpi_channel_registered"),
+            models.Index(fields=["deleted_at", "channel", "started_on", *kpi_seek_columns("channel")],
+                         name="project_kpi_channel_started"),
         ]
 
     def __str__(self) -> str:

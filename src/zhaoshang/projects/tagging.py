@@ -15,9 +15,9 @@ def tag_bits(tag_ids) -> int:
     return sum(1 << tag_id for tag_id in set(tag_ids) if 0 < tag_id <= MAX_TAG_BIT)
 
 
-def tags_q(tag_ids: list[int], prefix: str = "") -> Q:
-    """Projects (at lookup path `prefix`) with any of these tags."""
+def tags_q(tag_ids: list[int]) -> Q:
+    """Projects with any of these tags."""
     if tag_ids and all(0 < tag_id <= MAX_TAG_BIT for tag_id in tag_ids):
-        return Q(GreaterThan(F(f"{prefix}tag_bits").bitand(tag_bits(tag_ids)), 0))
-    through = Project.tags.through.objects.filter(project_id=OuterRef(f"{prefix}pk" if prefix else "pk"), tag_id__in=tag_ids)
+        return Q(GreaterThan(F("tag_bits").bitand(tag_bits(tag_ids)), 0))
+    through = Project.tags.through.objects.filter(project_id=OuterRef("pk"), tag_id__in=tag_ids)
     return Q(Exists(through))
