@@ -20,6 +20,7 @@ urlpatterns = [
     path("meetings/", include("zhaoshang.meetings.urls")),
     path("needs/", include("zhaoshang.needs.urls")),
     path("reports/", include("zhaoshang.reports.urls")),
+    path("kpis/baselines/import/", include("zhaoshang.kpis.urls_baseline_import")),
     path("kpis/", include("zhaoshang.kpis.urls")),
     path("", include("zhaoshang.core.urls")),
     path("admin/", admin.site.urls),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.api.main import api
 from zhaoshang.core.excel_import.services import import_job_create
+from zhaoshang.kpis.baseline_import import KIND as BASELINES
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.services.values import value_submit
 from zhaoshang.meetings.services.actions import action_item_create
@@ -104,6 +105,11 @@ PAGES = {
        for name in ("job", "status", "errors")},
     **{f"project_import:{name}": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302})
        for name in ("confirm", "discard")},
+    # the growth baselines import: those who may manage indicators; an upload is seen by its uploader and the office
+    # (the walk's upload is the office's: the admin gets 404 for it)
+    **{f"kpi_baseline_import:{name}": ("get", _managers(200)) for name in ("upload", "template")},
+    **{f"kpi_baseline_import:{name}": ("get", {**_managers(200), "admin": 404}) for name in ("job", "status", "errors")},
+    **{f"kpi_baseline_import:{name}": ("post", {**_managers(302), "admin": 404}) for name in ("confirm", "discard")},
     "meetings:list": ("get", _everyone(200)),
     "meetings:export": ("get", _everyone(200)),
     "meetings:new": ("get", _office_only(200)),
@@ -212,6 +218,8 @@ def urls(demo, office):
     kpi_value = value_submit(actor=unit_user, kpi=milestone, value="", as_of=timezone.localdate(), filename="photo.png", data=PNG)
     ledger = import_job_create(actor=unit_user, kind=LEDGER, filename="walk.xlsx",
                                data=xlsx([["项目名称", "投资企业", "计划总投资(万元)"], ["仓储项目", "某公司", -1]]))
+    baselines = import_job_create(actor=office, kind=BASELINES, filename="walk.xlsx",
+                                  data=xlsx([["指标编号", "上年基数", "基数来源"], [growth.pk, -1, "年报"]]))
     args = {
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
@@ -230,6 +238,7 @@ def urls(demo, office):
         "meetings:action_update": [item.pk], "meetings:action_urge": [item.pk],
         **{f"needs:{name}": [need.pk] for name in ("detail", "edit", "accept", "settle", "rate", "route", "urge")},
         **{f"project_import:{name}": [ledger.pk] for name in ("job", "status", "confirm", "discard", "errors")},
+        **{f"kpi_baseline_import:{name}": [baselines.pk] for name in ("job", "status", "confirm", "discard", "errors")},
         **{f"kpis:{name}": [milestone.pk] for name in ("detail", "rows_export", "edit", "value_submit")},
         "kpis:baseline": [growth.pk], "kpis:value_review": [kpi_value.pk], "kpis:value_evidence": [kpi_value.pk],
     }

@@ -1,16 +1,21 @@
-"""The project ledger import pages, mounted at /projects/import/ (before the projects app's own URLs)."""
+"""The project ledger import pages (core.excel_import.views), mounted at /projects/import/ (before the projects
+app's own URLs). The office imports any unit's projects; a unit user imports its own unit's."""
 
-from django.urls import path
+from zhaoshang.core.excel_import.views import ImportPages
+from zhaoshang.core.permissions import UNIT, role_of
+from zhaoshang.projects.ledger import KIND
 
-from zhaoshang.projects.views import ledger_import as views
 
-app_name = "project_import"
-urlpatterns = [
-    path("", views.upload, name="upload"),
-    path("template.xlsx", views.template, name="template"),
-    path("<int:pk>/", views.job, name="job"),
-    path("<int:pk>/status/", views.status, name="status"),
-    path("<int:pk>/confirm/", views.confirm, name="confirm"),
-    path("<int:pk>/discard/", views.discard, name="discard"),
-    path("<int:pk>/errors.xlsx", views.errors, name="errors"),
-]
+def _notes(user) -> list[str]:
+    notes = ["同一企业的相似项目视为重复，不会重复录入。"]
+    if role_of(user) == UNIT:
+        notes.append("责任单位只能导入本单位牵头的项目。")
+    return notes
+
+
+pages = ImportPages(
+    kind=KIND, namespace="project_import", title="导入项目台账", template_filename="项目台账导入模板.xlsx",
+    back_url="projects:list", back_label="项目库", done_label="查看项目库", permission="work", notes=_notes,
+)
+app_name = pages.namespace
+urlpatterns = pages.urlpatterns()

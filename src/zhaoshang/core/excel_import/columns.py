@@ -4,7 +4,7 @@ The engine knows nothing about the rows' meaning: an importer (a project ledger,
 `ImportSpec` and the engine reads, validates, reports and saves through it.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zhaoshang.core.excel_import.parsers import text
@@ -57,7 +57,8 @@ class ImportSpec:
     (optional) checks across cells, rows and the database once all cells are parsed, adding errors to rows (it
     gets every row; a row that already has errors keeps None for its bad cells). Before saving, check_rows runs
     again on the rows that were good, with their parsed values restored but not their cells (stored.py): it may
-    replace values in `data` but not change them in place, and must not need `cells`."""
+    replace values in `data` but not change them in place, and must not need `cells`. `template_rows` (optional)
+    pre-fills the downloadable template: one dict per row, column key → cell value (keys left out stay blank)."""
 
     title: str
     columns: Sequence[Column]
@@ -66,6 +67,7 @@ class ImportSpec:
     check_rows: Callable[[list[Row]], None] | None = None
     row_errors: tuple[type[Exception], ...] = (ValueError,)
     instructions: Sequence[str] = ()
+    template_rows: Callable[[], Iterable[dict]] | None = None
     min_header_matches: int = 3
     chunk_size: int = 500
 

@@ -1,5 +1,5 @@
-"""The downloadable template: the declared columns ready to fill, drop-down lists for fixed choices, and a
-"填写说明" sheet with what each column takes and an example row."""
+"""The downloadable template: the declared columns ready to fill (pre-filled with the importer's rows, if any),
+drop-down lists for fixed choices, and a "填写说明" sheet with what each column takes and an example row."""
 
 import io
 
@@ -23,6 +23,8 @@ def template_workbook(spec: ImportSpec) -> bytes:
     data = book.active
     data.title = spec.sheet_title
     data.append([column.header for column in spec.columns])
+    for row in spec.template_rows() if spec.template_rows else ():
+        data.append([row.get(column.key) for column in spec.columns])
     for index, column in enumerate(spec.columns, 1):
         cell = data.cell(1, index)
         cell.font = Font(bold=True, color="C00000" if column.required else "000000")
