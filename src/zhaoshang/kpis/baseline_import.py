@@ -42,9 +42,12 @@ def kpi_id(value) -> int:
     return int(raw)
 
 
+_four_places = number(places=4, positive=False)
+
+
 def baseline_value(value) -> Decimal:
     """Last year's figure: a number not below 0 (a count, or 万元), kept to four places as the indicator keeps it."""
-    amount = number(places=4, positive=False)(value)
+    amount = _four_places(value)
     if amount < 0:
         raise CellError("不能为负数")
     if amount >= MAX_VALUE:

@@ -23,7 +23,7 @@ from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, Ki
 from zhaoshang.kpis.lights import KpiLightInput, goal_met, kpi_light
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.registries import REGISTRIES, registry_rows
-from zhaoshang.kpis.rules import Rule, Window, alive_on, reached_q, retreat_q, stage_field
+from zhaoshang.kpis.rules import SEEK_COLUMNS, Rule, Window, alive_on, reached_q, retreat_q, stage_field
 from zhaoshang.plans.choices import Comparator
 from zhaoshang.projects.models import Project, StageRetreat
 from zhaoshang.supervision.cycles import plan_start
@@ -118,7 +118,7 @@ def _seek_columns(stage: str) -> tuple[str, ...]:
     field = stage_field(stage)
     led = {index.fields[1] for index in Project._meta.indexes
            if index.fields[0] == "deleted_at" and index.fields[2:3] == [field]}
-    return tuple(column for column in ("chain", "channel") if column in led)
+    return tuple(column for column in SEEK_COLUMNS if column in led)
 
 
 def _seek_column(rule: Rule, stage: str) -> str | None:

@@ -48,6 +48,9 @@ def alive_on(as_of: datetime.date) -> Q:
     return Q(terminated_on__isnull=True) | Q(terminated_on__gt=as_of)
 
 
+SEEK_COLUMNS = ("chain", "channel")  # the rule's parts a query may select projects by first (kpis/figures.py)
+
+
 @dataclass(frozen=True)
 class Rule:
     """What a project must match to count towards an indicator: any of the chains, any of the tags, the channel, the
@@ -66,7 +69,7 @@ class Rule:
                    kpi.channel_detail, kpi.min_amount_wan)
 
     def values_of(self, column: str) -> tuple:
-        """The values it names in a column queries may select by first: "chain" or "channel"."""
+        """The values it names in one of SEEK_COLUMNS."""
         if column == "chain":
             return self.chain_ids
         return (self.channel,) if self.channel else ()
