@@ -1,12 +1,40 @@
-"""The house style of every Excel list we export: a title row, a shaded header row, column widths, frozen panes."""
+"""The house style of every Excel list we export: a title row, a shaded header row, column widths, frozen panes;
+and the one cell writer every workbook we write goes through (`safe_value`, `append_row`, `text_cell`), so that
+no text from a user becomes a live formula (formula injection, issue 13 finding 4)."""
 
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4F0")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(sheet, value) -> Cell:
+    """A cell for `value`; a text Excel or WPS could read as a formula stays text, shown exactly as written.
+
+    The cell is typed as a string (openpyxl would store "=…" as a formula) and carries the quotePrefix style: that is
+    what Excel and WPS set themselves when someone types a leading apostrophe, so the sheet shows the original text,
+    the formula bar shows '=SUM(A1), and editing the cell does not turn it into a formula. The value itself is not
+    changed (no "'" added to the data), so copying, filtering and re-importing give back what the user entered."""
+    cell = value if isinstance(value, Cell) else WriteOnlyCell(sheet, value)
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def safe_value(sheet, value):
+    """`value` as it may go into sheet.append: numbers, dates and harmless text unchanged, risky text as a text cell."""
+    return text_cell(sheet, value) if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def append_row(sheet, values) -> None:
+    """sheet.append for every workbook we write (normal or write-only)."""
+    sheet.append([safe_value(sheet, value) for value in values])
 
 
 def list_workbook(*, sheet_title: str, title: str, columns, rows, freeze: str = "A3", wrap: bool = False) -> bytes:
@@ -14,10 +42,10 @@ def list_workbook(*, sheet_title: str, title: str, columns, rows, freeze: str = 
     book = Workbook()
     sheet = book.active
     sheet.title = sheet_title
-    sheet.append([title])
-    sheet.append([name for name, _ in columns])
+    append_row(sheet, [title])
+    append_row(sheet, [name for name, _ in columns])
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet["A1"].font = Font(size=14, bold=True)
     for index, (_, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

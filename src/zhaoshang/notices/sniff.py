@@ -4,6 +4,7 @@ import io
 import re
 import zipfile
 
+from zhaoshang.archive_guard import ArchiveRefused, check_archive
 from zhaoshang.notices import errors
 from zhaoshang.notices.errors import NoticeError
 
@@ -39,6 +40,10 @@ def sniff(data: bytes) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
+    try:
+        check_archive(data)  # before anything unpacks it: docx and xlsx readers come only after sniff
+    except ArchiveRefused as exc:
+        raise NoticeError(exc.message) from None
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

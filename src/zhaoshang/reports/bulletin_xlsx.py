@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from zhaoshang.core.xlsx import append_row
 from zhaoshang.reports.bulletin_data import AssignmentRow, BulletinData
 from zhaoshang.supervision.ranking_export import write_ranking_sheet
 
@@ -25,10 +26,10 @@ def _values(row: AssignmentRow) -> list:
 
 def _assignments_sheet(sheet, data: BulletinData) -> None:
     sheet.title = "责任分工明细"
-    sheet.append([f"{data.plan_title} 落实情况明细（{data.period_label}，截至{data.as_of.isoformat()}）"])
-    sheet.append([name for name, _ in COLUMNS])
+    append_row(sheet, [f"{data.plan_title} 落实情况明细（{data.period_label}，截至{data.as_of.isoformat()}）"])
+    append_row(sheet, [name for name, _ in COLUMNS])
     for row in data.rows:
-        sheet.append(_values(row))
+        append_row(sheet, _values(row))
         sheet.cell(row=sheet.max_row, column=6).fill = PatternFill("solid", fgColor=FILLS[row.light])
     sheet["A1"].font = Font(size=14, bold=True)
     for index, (_, width) in enumerate(COLUMNS, start=1):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from zhaoshang.core.audit import audit_record, snapshot
-from zhaoshang.core.jobs import job_enqueue
+from zhaoshang.core.jobs import job_enqueue, job_heartbeat
 from zhaoshang.reports.bulletin_data import bulletin_collect
 from zhaoshang.reports.bulletin_docx import bulletin_docx
 from zhaoshang.reports.bulletin_xlsx import bulletin_xlsx
@@ -26,12 +26,12 @@ logger = logging.getLogger(__name__)
 
 
 def _progress(job_id: int, percent: int, message: str) -> None:
-    BulletinJob.objects.filter(pk=job_id).update(progress=percent, message=message)
+    job_heartbeat(BulletinJob, job_id, progress=percent, message=message)
 
 
 def _claim(job_id: int) -> bool:
     return bool(BulletinJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, progress=5, message="正在汇总数据", started_at=timezone.now()))
+        status=JobStatus.RUNNING, progress=5, message="正在汇总数据", started_at=timezone.now(), heartbeat_at=timezone.now()))
 
 
 def bulletin_run(job_id: int) -> str:

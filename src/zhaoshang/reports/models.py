@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from zhaoshang.plans.models import Plan
 from zhaoshang.plans.storage import private_storage
@@ -23,6 +24,7 @@ class BulletinJob(models.Model):
     created_at = models.DateTimeField("申请时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("最近进展", default=timezone.now)  # core.jobs: quiet too long = the runner died
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhaoshang.core.audit import audit_record, snapshot
+from zhaoshang.core.jobs import stale_jobs_fail
 from zhaoshang.core.services import require
 from zhaoshang.plans.models import Plan
 from zhaoshang.plans.selectors import current_plan_for
@@ -38,3 +39,13 @@ def bulletin_request(*, actor, period: str, plan: Plan | None = None, enqueue: b
 
         transaction.on_commit(lambda: bulletin_enqueue(job.pk))
     return job
+
+
+def bulletin_jobs_recover() -> list[BulletinJob]:
+    """Fail, with a message and an audit entry, the bulletin jobs whose worker died (core.jobs); the office then
+    asks for the bulletin again."""
+    def audit(job):
+        audit_record(actor=job.requested_by, action="generate_failed", obj=job, after=snapshot(job))
+
+    return stale_jobs_fail(BulletinJob, active=(JobStatus.QUEUED, JobStatus.RUNNING), failed=JobStatus.FAILED,
+                           advice="请重新生成。", on_failed=audit)

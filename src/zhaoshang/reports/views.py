@@ -12,7 +12,7 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.reports.errors import BulletinError
 from zhaoshang.reports.forms import BulletinRequestForm, last_month
 from zhaoshang.reports.selectors import bulletin_for, bulletins_for, can_read_bulletins
-from zhaoshang.reports.services import bulletin_request
+from zhaoshang.reports.services import bulletin_jobs_recover, bulletin_request
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -21,6 +21,7 @@ CONTENT_TYPES = {
 
 
 def _list(request, form, status=200):
+    bulletin_jobs_recover()  # a job whose worker died shows as failed
     return render(request, "reports/bulletins.html", {
         "jobs": bulletins_for(user=request.user)[:50], "form": form, "can_request": can(request.user, "supervise"),
     }, status=status)
@@ -51,6 +52,7 @@ def bulletin_new(request):
 @page()
 def bulletin_row(request, pk: int):
     """One job's table row; while it runs, the row polls itself every second (HTMX)."""
+    bulletin_jobs_recover()
     return render(request, "reports/_bulletin_row.html", {"job": bulletin_for(user=request.user, pk=pk)})
 
 

@@ -5,6 +5,8 @@ import zipfile
 
 import filetype
 
+from zhaoshang.archive_guard import ArchiveRefused, check_archive
+
 # detected MIME type → (extensions a user may give it, label)
 ALLOWED = {
     "application/pdf": ({"pdf"}, "PDF"),
@@ -35,6 +37,10 @@ def evidence_type(filename: str, data: bytes, max_bytes: int) -> str:
         raise EvidenceError("文件是空的。")
     if len(data) > max_bytes:
         raise EvidenceError(f"文件过大，单个附件不超过{max_bytes // 1024 // 1024}MB。")
+    try:
+        check_archive(data)  # before anything (filetype, zipfile, a later preview) unpacks it
+    except ArchiveRefused as refused:
+        raise EvidenceError(refused.message) from None
     kind = filetype.guess(data)
     mime = kind.mime if kind else None
     if mime in ("application/zip", None) or mime in OOXML.values():

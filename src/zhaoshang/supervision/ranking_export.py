@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from zhaoshang.core.xlsx import append_row
 from zhaoshang.supervision.selectors.ranking import UnitRank
 
 COLUMNS = (
@@ -26,10 +27,10 @@ def ranking_values(row: UnitRank) -> list:
 
 def write_ranking_sheet(sheet, rows: list[UnitRank], title: str) -> None:
     """Title in row 1, headers in row 2, one row per unit from row 3."""
-    sheet.append([title])
-    sheet.append([name for name, _ in COLUMNS])
+    append_row(sheet, [title])
+    append_row(sheet, [name for name, _ in COLUMNS])
     for row in rows:
-        sheet.append(ranking_values(row))
+        append_row(sheet, ranking_values(row))
     sheet["A1"].font = Font(size=14, bold=True)
     for index, (_, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

@@ -9,11 +9,11 @@ import datetime
 import io
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 from zhaoshang.core.excel_import.columns import Row
 from zhaoshang.core.excel_import.validate import ImportReport
+from zhaoshang.core.xlsx import append_row, safe_value, text_cell
 
 ERROR_HEADER, ROW_HEADER = "错误", "原行号"
 RED = Font(color="C00000")
@@ -26,10 +26,10 @@ def _value(sheet, value):
     if isinstance(value, datetime.timedelta):
         return str(value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        cell = WriteOnlyCell(sheet, value)
+        cell = text_cell(sheet, value)
         cell.number_format = "yyyy-mm-dd" if not isinstance(value, datetime.datetime) or value.time() == datetime.time() else "yyyy-mm-dd hh:mm"
         return cell
-    return value
+    return safe_value(sheet, value)
 
 
 def _header_row(report: ImportReport, width: int) -> list[str]:
@@ -40,7 +40,7 @@ def _header_row(report: ImportReport, width: int) -> list[str]:
 
 
 def _styled(sheet, value, font=None, fill=None):
-    cell = WriteOnlyCell(sheet, value)
+    cell = text_cell(sheet, value)
     if font:
         cell.font = font
     if fill:
@@ -58,22 +58,22 @@ def error_workbook(report: ImportReport, *, failed: list[Row] | None = None) -> 
     names = _header_row(report, width)
     if failed is None:
         for index in range(header.top):  # title rows above the header keep their place
-            sheet.append([_value(sheet, v) for v in source.rows[index]])
-        sheet.append([_styled(sheet, name, BOLD, HEADER_FILL) for name in names] + [_styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
+            append_row(sheet, [_value(sheet, v) for v in source.rows[index]])
+        append_row(sheet, [_styled(sheet, name, BOLD, HEADER_FILL) for name in names] + [_styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
         for _ in range(header.bottom - header.top):
-            sheet.append([])  # a two-row header became one row: keep the numbering
+            append_row(sheet, [])  # a two-row header became one row: keep the numbering
         by_number = {row.number: row for row in report.rows}
         last = max(by_number)
         for index in range(header.bottom + 1, last):
             row = by_number.get(index + 1)
             cells = [_value(sheet, v) for v in source.rows[index]] if row is None or row.ok else _bad(sheet, row, width)
-            sheet.append(cells)
+            append_row(sheet, cells)
     else:
-        sheet.append([_styled(sheet, name, BOLD, HEADER_FILL) for name in names]
+        append_row(sheet, [_styled(sheet, name, BOLD, HEADER_FILL) for name in names]
                      + [_styled(sheet, ROW_HEADER, BOLD, HEADER_FILL), _styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
         for row in failed:
             cells = _bad(sheet, row, width)
-            sheet.append(cells[:width] + [row.number] + cells[width:])
+            append_row(sheet, cells[:width] + [row.number] + cells[width:])
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

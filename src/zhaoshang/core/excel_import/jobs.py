@@ -6,6 +6,7 @@ thread when none takes it), while the page polls the job's progress.
 """
 
 import logging
+import time
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -21,7 +22,7 @@ from zhaoshang.core.excel_import.services import spec_for
 from zhaoshang.core.excel_import.stored import dump_rows, load_rows
 from zhaoshang.core.excel_import.validate import ImportReport, validate_file, validate_rows
 from zhaoshang.core.excel_import.workbook import read_sheet
-from zhaoshang.core.jobs import job_enqueue
+from zhaoshang.core.jobs import HEARTBEAT_SECONDS, job_enqueue, job_heartbeat
 
 logger = logging.getLogger(__name__)
 INLINE_BYTES = 256 * 1024  # up to ~2,000 ledger rows: validated while the upload request waits
@@ -50,23 +51,24 @@ def import_task(job_id: int) -> str:
 
 
 class _Progress:
-    """Maps rows done onto a span of the progress bar; writes only when the percentage changes."""
+    """Maps rows done onto a span of the progress bar; writes (with the heartbeat) when the percentage changes, and
+    at least every HEARTBEAT_SECONDS while rows are done, so a slow but live job never looks dead."""
 
     def __init__(self, job_id: int, start: int, end: int, message: str):
-        self.job_id, self.start, self.end, self.message, self.last = job_id, start, end, message, -1
+        self.job_id, self.start, self.end, self.message, self.last, self.beat = job_id, start, end, message, -1, 0.0
 
     def __call__(self, done: int, total: int) -> None:
         percent = self.start + (self.end - self.start) * done // max(total, 1)
-        if percent != self.last:
-            self.last = percent
-            ImportJob.objects.filter(pk=self.job_id).update(progress=percent, message=f"{self.message}（{done}/{total}）")
+        if percent != self.last or time.monotonic() - self.beat > HEARTBEAT_SECONDS:
+            self.last, self.beat = percent, time.monotonic()
+            job_heartbeat(ImportJob, self.job_id, progress=percent, message=f"{self.message}（{done}/{total}）")
 
 
 def import_run(job_id: int) -> str:
     """Claim and run the job's queued step; "checked", "done", "failed" or "skipped" (taken by someone else)."""
     job = ImportJob.objects.select_related("requested_by").filter(pk=job_id, status__in=list(CLAIMS)).first()
     if job is None or not ImportJob.objects.filter(pk=job_id, status=job.status).update(
-            status=CLAIMS[job.status], progress=1, started_at=timezone.now(), message="正在读取文件"):
+            status=CLAIMS[job.status], progress=1, started_at=timezone.now(), heartbeat_at=timezone.now(), message="正在读取文件"):
         return "skipped"
     saving = job.status == ImportStatus.CONFIRMED
     job.status = CLAIMS[job.status]
@@ -98,7 +100,7 @@ def _restored(job: ImportJob, spec) -> ImportReport:
 
     if not job.checked_file:
         return validate_rows(spec, load_sheet(), _Progress(job.pk, 2, 5, "正在校验"))
-    ImportJob.objects.filter(pk=job.pk).update(progress=2, message="正在复核")
+    job_heartbeat(ImportJob, job.pk, progress=2, message="正在复核")
     with job.checked_file.open("rb") as handle:
         return load_rows(spec, handle.read(), load_sheet)
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils import timezone
 
 
 def private_storage() -> FileSystemStorage:
@@ -48,6 +49,7 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("最近进展", default=timezone.now)  # core.jobs: quiet too long = the runner died
 
     class Meta:
         app_label = "core"

@@ -10,6 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from zhaoshang.core.excel_import.columns import ImportSpec
 from zhaoshang.core.excel_import.parsers import cell_text
+from zhaoshang.core.xlsx import append_row, text_cell
 
 INSTRUCTIONS_SHEET, OPTIONS_SHEET = "填写说明", "可选值"  # never read as data (workbook.read_sheet skips them)
 TEMPLATE_ROWS = 2000  # drop-down lists apply to this many rows
@@ -22,9 +23,9 @@ def template_workbook(spec: ImportSpec) -> bytes:
     book = Workbook()
     data = book.active
     data.title = spec.sheet_title
-    data.append([column.header for column in spec.columns])
+    append_row(data, [column.header for column in spec.columns])
     for row in spec.template_rows() if spec.template_rows else ():
-        data.append([row.get(column.key) for column in spec.columns])
+        append_row(data, [row.get(column.key) for column in spec.columns])
     for index, column in enumerate(spec.columns, 1):
         cell = data.cell(1, index)
         cell.font = Font(bold=True, color="C00000" if column.required else "000000")
@@ -44,9 +45,9 @@ def _choices(book, data, spec: ImportSpec) -> None:
         return
     options = book.create_sheet(OPTIONS_SHEET)
     for slot, (index, column) in enumerate(with_choices, 1):
-        options.cell(1, slot, column.header).font = Font(bold=True)
+        text_cell(options, options.cell(1, slot, column.header)).font = Font(bold=True)
         for row, value in enumerate(column.choices, 2):
-            options.cell(row, slot, value)
+            text_cell(options, options.cell(row, slot, value))
         letter = get_column_letter(slot)
         rule = DataValidation(type="list", formula1=f"'{OPTIONS_SHEET}'!${letter}$2:${letter}${len(column.choices) + 1}", allow_blank=True,
                               showErrorMessage=False)
@@ -57,21 +58,21 @@ def _choices(book, data, spec: ImportSpec) -> None:
 
 def _instructions(book, spec: ImportSpec) -> None:
     sheet = book.create_sheet(INSTRUCTIONS_SHEET)
-    sheet.append([f"{spec.title}导入模板 填写说明"])
+    append_row(sheet, [f"{spec.title}导入模板 填写说明"])
     sheet["A1"].font = Font(bold=True, size=14)
     for line in spec.instructions:
-        sheet.append([line])
-    sheet.append([])
-    sheet.append(["列名", "是否必填", "填写要求", "可选值"])
+        append_row(sheet, [line])
+    append_row(sheet, [])
+    append_row(sheet, ["列名", "是否必填", "填写要求", "可选值"])
     header_row = sheet.max_row
     for column in spec.columns:
-        sheet.append([column.header, "必填" if column.required else "选填", column.help, "、".join(column.choices)])
+        append_row(sheet, [column.header, "必填" if column.required else "选填", column.help, "、".join(column.choices)])
     for cell in sheet[header_row]:
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
-    sheet.append([])
-    sheet.append(["示例（请在第一张工作表中填写，不要把示例行复制过去）："])
-    sheet.append([column.header for column in spec.columns])
-    sheet.append([cell_text(column.example) if column.example != "" else "" for column in spec.columns])
+    append_row(sheet, [])
+    append_row(sheet, ["示例（请在第一张工作表中填写，不要把示例行复制过去）："])
+    append_row(sheet, [column.header for column in spec.columns])
+    append_row(sheet, [cell_text(column.example) if column.example != "" else "" for column in spec.columns])
     for row in sheet.iter_rows(min_row=header_row):
         for cell in row:
             cell.alignment = WRAP

@@ -20,7 +20,9 @@ from zhaoshang.core.excel_import.errors import ExcelImportError
 from zhaoshang.core.excel_import.forms import WorkbookUploadForm
 from zhaoshang.core.excel_import.models import ImportStatus
 from zhaoshang.core.excel_import.selectors import import_job_for, import_jobs_for
-from zhaoshang.core.excel_import.services import import_job_confirm, import_job_create, import_job_discard, spec_for
+from zhaoshang.core.permissions import OFFICE, role_of
+from zhaoshang.core.excel_import.services import (import_job_confirm, import_job_create, import_job_discard, import_job_retry,
+                                                  import_jobs_recover, spec_for)
 from zhaoshang.core.excel_import.template import template_workbook
 from zhaoshang.core.services import PermissionDenied
 
@@ -55,11 +57,12 @@ class ImportPages:
         return [
             path("", gate(self.upload), name="upload"),
             path("template.xlsx", gate(self.template), name="template"),
-            path("<int:pk>/", gate(self.job), name="job"),
-            path("<int:pk>/status/", gate(self.status), name="status"),
-            path("<int:pk>/confirm/", require_POST(gate(self.confirm)), name="confirm"),
-            path("<int:pk>/discard/", require_POST(gate(self.discard)), name="discard"),
-            path("<int:pk>/errors.xlsx", gate(self.errors), name="errors"),
+            path("<id:pk>/", gate(self.job), name="job"),
+            path("<id:pk>/status/", gate(self.status), name="status"),
+            path("<id:pk>/confirm/", require_POST(gate(self.confirm)), name="confirm"),
+            path("<id:pk>/discard/", require_POST(gate(self.discard)), name="discard"),
+            path("<id:pk>/retry/", require_POST(gate(self.retry)), name="retry"),
+            path("<id:pk>/errors.xlsx", gate(self.errors), name="errors"),
         ]
 
     def _url(self, name: str, *args) -> str:
@@ -80,6 +83,7 @@ class ImportPages:
                 form.add_error("file", str(error))
             else:
                 return redirect(self._url("job", job.pk))
+        import_jobs_recover()  # a job whose worker died shows as failed, with retry and discard
         return render(request, "core/import.html", {
             **self._page_context(), "form": form, "notes": self.notes(request.user),
             "jobs": [(job, self._url("job", job.pk)) for job in import_jobs_for(user=request.user, kind=self.kind)[:JOBS_SHOWN]],
@@ -97,10 +101,12 @@ class ImportPages:
         return response
 
     def _job_context(self, request, pk: int) -> dict:
+        import_jobs_recover()  # a job whose worker died shows as failed, with retry and discard
         job = import_job_for(user=request.user, kind=self.kind, pk=pk)
-        urls = {name: self._url(name, job.pk) for name in ("status", "confirm", "discard", "errors")}
+        urls = {name: self._url(name, job.pk) for name in ("status", "confirm", "discard", "errors", "retry")}
+        is_owner = job.requested_by_id == request.user.pk
         return {**self._page_context(), "job": job, "urls": urls, "errors": job.errors[:ERRORS_SHOWN],
-                "is_owner": job.requested_by_id == request.user.pk}
+                "is_owner": is_owner, "can_recover": is_owner or role_of(request.user) == OFFICE}
 
     def job(self, request, pk: int):
         return render(request, "core/import_job.html", self._job_context(request, pk))
@@ -133,6 +139,14 @@ class ImportPages:
         else:
             messages.info(request, "已放弃本次导入，未写入任何数据。")
         return redirect(self._url("upload"))
+
+    def retry(self, request, pk: int):
+        job = import_job_for(user=request.user, kind=self.kind, pk=pk)
+        try:
+            import_job_retry(job=job, actor=request.user)
+        except (ExcelImportError, PermissionDenied) as error:
+            messages.error(request, str(error))
+        return redirect(self._url("job", job.pk))
 
     def errors(self, request, pk: int):
         job = import_job_for(user=request.user, kind=self.kind, pk=pk)

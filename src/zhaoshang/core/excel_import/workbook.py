@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from zhaoshang.archive_guard import ArchiveRefused, check_archive
 from zhaoshang.core.excel_import.columns import ImportSpec
 from zhaoshang.core.excel_import.errors import ExcelImportError
 from zhaoshang.core.excel_import.formulas import hidden_cells
@@ -17,7 +18,6 @@ TEMPLATE_SHEETS = {"填写说明", "可选值"}  # template.INSTRUCTIONS_SHEET, 
 HEADER_SEARCH_ROWS = 30
 MAX_COLUMNS = 200
 MAX_ROWS = 100_000
-MAX_UNPACKED_RATIO = 40  # a zip that unpacks to 40× its size is not an ordinary workbook
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SAVE_AS = "请在Excel或WPS中“另存为”Excel工作簿（*.xlsx）后重新上传。"
 
@@ -46,17 +46,18 @@ def check_file(data: bytes, filename: str = "") -> str:
         raise ExcelImportError(f"文件过大（{len(data) / 1024 / 1024:.1f}MB），上限为{max_bytes() // 1024 // 1024}MB；请拆分后分批导入。")
     if data.startswith(b"PK\x03\x04"):
         try:
+            check_archive(data)  # the one archive guard: unpacked size, ratio, members, nesting
+        except ArchiveRefused as refused:
+            raise ExcelImportError(refused.message) from None
+        try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-                unpacked = sum(info.file_size for info in archive.infolist())
         except zipfile.BadZipFile:
             raise ExcelImportError("文件已损坏，无法打开。" + SAVE_AS) from None
         if "xl/workbook.xml" not in names:
             kind = "Word文档" if "word/document.xml" in names else "PowerPoint文件" if "ppt/presentation.xml" in names else \
                 "OpenDocument表格（.ods）" if "content.xml" in names else "压缩包"
             raise ExcelImportError(f"这是{kind}，不是Excel工作簿。" + SAVE_AS)
-        if unpacked > MAX_UNPACKED_RATIO * max(len(data), 1024 * 1024):
-            raise ExcelImportError("文件解压后过大，不像普通的Excel台账，已拒绝。")
         return "xlsx"
     if data.startswith(OLE2):
         return "xls"  # an encrypted .xlsx is also an OLE2 file: opening it says so
