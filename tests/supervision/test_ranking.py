@@ -5,10 +5,10 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from zhaoshang.core.models import AuditLog
 from zhaoshang.plans.models import Assignment
 from zhaoshang.supervision.models import Urge
 from zhaoshang.supervision.selectors.ranking import unit_ranking
@@ -38,8 +38,8 @@ def history(demo, office, agri_user, other_unit_user, task5_assignment, submit_o
     for day in (D(2025, 7, 10), D(2025, 8, 5)):
         urge = assignment_urge(actor=office, assignment=task5_assignment, message="请按时报送")
         Urge.objects.filter(pk=urge.pk).update(created_at=at(day))
-    report_return(actor=office, report=july, reason="请补充对接企业名单")
-    AuditLog.objects.filter(action="return", object_id=str(july.pk)).update(created_at=at(D(2025, 7, 29)))
+    with time_machine.travel(at(D(2025, 7, 29)), tick=False):  # the audit log is append-only: return it on that day
+        report_return(actor=office, report=july, reason="请补充对接企业名单")
     report_save(actor=agri_user, assignment=task5_assignment, submit=True, period=month(D(2025, 7, 1)),
                 data=ReportInput(done_text="已补充名单", percent=40))
     return {"commerce": other_unit_user.unit, "agri": agri_user.unit}

@@ -1,14 +1,23 @@
-"""Writing audit entries: every service calls `audit_record` for each write it makes."""
+"""Writing audit entries: every service calls `audit_record` (or `audit_save_many`) for each write it makes.
+
+Entries form a hash chain: each row's `row_hash` is SHA-256 over a canonical JSON of its fields and the previous
+row's hash, so a changed, removed or inserted row breaks the chain (`zhaoshang audit-verify`). Every insert goes
+through `audit_chain`, which holds the chain head for the rest of the transaction so two writers never fork it.
+"""
 
 import datetime
 import decimal
+import hashlib
+import json
 import uuid
+from contextlib import contextmanager
 
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from zhaoshang.core.models import AuditLog
-from zhaoshang.core.request_context import current_request_id
+from zhaoshang.core.request_context import current_event_time, current_request_id
 
 
 def _json_safe(value):
@@ -37,6 +46,7 @@ def snapshot(obj: models.Model) -> dict:
 def audit_entry(*, actor, action: str, obj: models.Model, before=None, after=None) -> AuditLog:
     """An unsaved audit entry, for services that write many rows and bulk-save their audit."""
     return AuditLog(
+        created_at=current_event_time.get() or timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         object_type=obj._meta.label_lower,
@@ -48,8 +58,58 @@ def audit_entry(*, actor, action: str, obj: models.Model, before=None, after=Non
     )
 
 
+@contextmanager
+def recorded_at(moment: datetime.datetime):
+    """Audit entries written inside are dated `moment` (a loader replaying dated history); the chain order stays
+    the order of writing."""
+    token = current_event_time.set(moment)
+    try:
+        yield
+    finally:
+        current_event_time.reset(token)
+
+
 def audit_record(*, actor, action: str, obj: models.Model, before=None, after=None) -> AuditLog:
     """Record one write."""
     entry = audit_entry(actor=actor, action=action, obj=obj, before=before, after=after)
-    entry.save()
+    with transaction.atomic(savepoint=False):  # no savepoint queries when the service's transaction is open
+        audit_chain([entry])
+        entry.save()
     return entry
+
+
+def audit_save_many(entries: list[AuditLog]) -> list[AuditLog]:
+    """Record many writes in one statement, chained in list order."""
+    with transaction.atomic(savepoint=False):
+        return AuditLog.objects.bulk_create(audit_chain(entries))
+
+
+# An arbitrary constant naming the chain head's PostgreSQL advisory lock.
+CHAIN_LOCK_KEY = 0x7A5A_0A0D
+
+
+def audit_chain(entries: list[AuditLog]) -> list[AuditLog]:
+    """Set prev_hash/row_hash on unsaved entries; call inside the transaction that inserts them, right before."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_chain must run inside the transaction that inserts the entries")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # held until commit: the next writer sees this transaction's rows
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+    # SQLite's IMMEDIATE transactions (settings) already serialize writers
+    prev = AuditLog.objects.order_by("-id").values_list("row_hash", flat=True).first() or ""
+    for entry in entries:
+        entry.prev_hash = prev
+        entry.row_hash = prev = row_hash(entry)
+    return entries
+
+
+def row_hash(entry: AuditLog) -> str:
+    """SHA-256 over the canonical JSON of the entry's fields and its prev_hash."""
+    created = entry.created_at.astimezone(datetime.timezone.utc).isoformat(timespec="microseconds")
+    fields = {
+        "created_at": created, "actor_id": entry.actor_id, "action": entry.action,
+        "object_type": entry.object_type, "object_id": entry.object_id, "object_repr": entry.object_repr,
+        "before": entry.before, "after": entry.after, "request_id": entry.request_id, "prev_hash": entry.prev_hash,
+    }
+    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()

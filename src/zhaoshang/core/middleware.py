@@ -1,18 +1,23 @@
 """Request id for audit entries and logs."""
 
+import re
 import uuid
 
 from zhaoshang.core.request_context import current_request_id
 
+# A proxy's request id is kept only if it looks like one, so a client cannot write arbitrary text into the audit log.
+WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+
 
 class RequestIdMiddleware:
-    """Gives every request an id (or keeps the proxy's X-Request-ID) and exposes it to services."""
+    """Gives every request an id (or keeps a well-formed X-Request-ID) and exposes it to services."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
+        sent = request.headers.get("X-Request-ID", "")
+        request_id = sent if WELL_FORMED_REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
         token = current_request_id.set(request_id)
         try:
             response = self.get_response(request)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from zhaoshang.core.permissions import scope_filter
 
@@ -42,12 +43,26 @@ class SoftDeleteModel(models.Model):
         return self.deleted_at is not None
 
 
-class AuditLog(models.Model):
-    """One write: who, when, what, on which object, and the object before and after."""
+class AuditLogQuerySet(models.QuerySet):
+    """Append-only: rows are only ever inserted."""
 
-    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    def update(self, **kwargs):
+        raise AuditLogImmutable("审计日志只能追加，不能修改。")
+
+    def delete(self):
+        raise AuditLogImmutable("审计日志只能追加，不能删除。")
+
+
+class AuditLogImmutable(Exception):
+    """An attempt to change or delete an audit entry."""
+
+
+class AuditLog(models.Model):
+    """One write: who, when, what, on which object, and the object before and after; hash-chained to the previous row."""
+
+    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="audit_entries", verbose_name="操作人"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="audit_entries", verbose_name="操作人"
     )
     action = models.CharField("操作", max_length=64, db_index=True)
     object_type = models.CharField("对象类型", max_length=100, db_index=True)
@@ -56,6 +71,10 @@ class AuditLog(models.Model):
     before = models.JSONField("修改前", null=True, blank=True)
     after = models.JSONField("修改后", null=True, blank=True)
     request_id = models.CharField("请求编号", max_length=64, blank=True)
+    prev_hash = models.CharField("前一条哈希", max_length=64, blank=True)
+    row_hash = models.CharField("本条哈希", max_length=64, blank=True)
+
+    objects = AuditLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -64,6 +83,14 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding or not self.row_hash:
+            raise AuditLogImmutable("审计日志只能经 zhaoshang.core.audit 追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogImmutable("审计日志只能追加，不能删除。")
 
 
 from zhaoshang.core.excel_import.models import ImportJob  # noqa: E402,F401  (the import engine's jobs belong to core)

@@ -11,7 +11,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from zhaoshang.core.audit import audit_entry, snapshot
+from zhaoshang.core.audit import audit_entry, audit_save_many, snapshot
 from zhaoshang.core.models import AuditLog
 from zhaoshang.kpis.choices import Kind
 from zhaoshang.kpis.derive import Spec, derive, milestone
@@ -29,7 +29,7 @@ def kpis_sync(*, plan: Plan, actor) -> dict:
     for target in plan.targets.prefetch_related("indicators", "tasks__chains", "kpis__source"):
         writer.sync_target(target)
     writer.drop_orphans()
-    AuditLog.objects.bulk_create(writer.audit)
+    audit_save_many(writer.audit)
     return writer.counts
 
 

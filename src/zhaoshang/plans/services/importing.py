@@ -15,7 +15,7 @@ from zhaoshang.accounts.models import Unit
 from zhaoshang.accounts.resolution import resolve_unit_names
 from zhaoshang.accounts.services import unit_alias_add, unit_create
 from zhaoshang.kpis.services.sync import kpis_sync
-from zhaoshang.core.audit import audit_entry, audit_record, snapshot
+from zhaoshang.core.audit import audit_entry, audit_save_many, audit_record, snapshot
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.services import require
 from zhaoshang.notices import parse_bytes
@@ -74,7 +74,7 @@ def notice_apply(*, upload: NoticeUpload, actor, unit_choices: dict[str, str] | 
     upload.status = UploadStatus.APPLIED
     upload.save(update_fields=["plan", "status"])
     importer.audit.append(audit_entry(actor=actor, action="import", obj=plan, after={"upload": upload.pk, **importer.counts}))
-    AuditLog.objects.bulk_create(importer.audit)
+    audit_save_many(importer.audit)
     kpis_sync(plan=plan, actor=actor)
     return plan
 

@@ -12,7 +12,7 @@ from django.db import connections, router, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from zhaoshang.core.audit import audit_entry, snapshot
+from zhaoshang.core.audit import audit_chain, audit_entry, snapshot
 from zhaoshang.core.models import AuditLog
 from zhaoshang.projects.credit_code import credit_code_error
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
@@ -203,6 +203,6 @@ def _insert_related(actor, items: list[ProjectInput], projects: list[Project], e
     _insert(Project.tags.through, {"project_id": [pk for pk, _ in tagged], "tag_id": [pk for _, pk in tagged]})
     _insert(StageChange, {"project_id": ids, "to_stage": [p.stage for p in projects], "happened_on": [p.stage_since for p in projects],
                           "actor_id": [actor.pk] * len(ids), "note": ["录入"] * len(ids)})
-    _insert_objects(AuditLog, [
+    _insert_objects(AuditLog, audit_chain([
         audit_entry(actor=actor, action="create", obj=p, after={**snapshot(p), "enterprise": e.pk, "tags": [t.pk for t in item.tags]})
-        for p, e, item in zip(projects, enterprises, items)])
+        for p, e, item in zip(projects, enterprises, items)]))
