@@ -1,9 +1,11 @@
-"""Django admin for the admin role: accounts and units (admin writes are logged by Django's LogEntry)."""
+"""Django admin for the admin role: accounts and units (every change lands in the audit log: core.admin)."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from zhaoshang.accounts.forms import AdminCreateUserForm, AdminSetPasswordForm
 from zhaoshang.accounts.models import Unit, UnitAlias, User
+from zhaoshang.core.admin import AuditedAdmin
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -12,7 +14,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdmin):
     list_display = ("name", "short_name", "code", "kind", "parent", "sort_order")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "aliases__alias")
@@ -20,8 +22,10 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     list_display = ("username", "first_name", "role", "unit", "is_active", "last_login")
     list_filter = ("role", "is_active")
     fieldsets = BaseUserAdmin.fieldsets + (("角色与单位", {"fields": ("role", "unit")}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + (("角色与单位", {"fields": ("role", "unit")}),)
+    add_form = AdminCreateUserForm  # the password an admin sets (creating or resetting) must be changed at log-in
+    change_password_form = AdminSetPasswordForm

@@ -57,6 +57,8 @@ class User(AbstractUser):
 
     role = models.CharField("角色", max_length=10, choices=Role.choices, default=Role.UNIT)
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name="所属单位")
+    must_change_password = models.BooleanField("须修改密码", default=False, help_text="管理员设置的密码：用户下次登录时须先修改")
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
 
     objects = ZhaoshangUserManager()
 
@@ -74,14 +76,20 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API; only its SHA-256 is stored."""
+    """A bearer token for the API; only its SHA-256 is stored. It dies at `expires_at`, when revoked, or when the
+    user's password hash changes (`password_fingerprint` no longer matches), whoever changed it and however."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    name = models.CharField("名称", max_length=50, blank=True)
+    password_fingerprint = models.CharField(max_length=64, default="")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
+    expires_at = models.DateTimeField("过期时间")
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
 
     class Meta:
+        ordering = ["-created_at", "-id"]
         verbose_name = verbose_name_plural = "接口令牌"
 
     def __str__(self) -> str:

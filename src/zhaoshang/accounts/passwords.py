@@ -1,7 +1,8 @@
-"""Password rule required by 等保: at least three of four character classes."""
+"""Password rules required by 等保: a minimum length and at least three of four character classes."""
 
 import string
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 
@@ -25,3 +26,10 @@ class CharacterClassValidator:
 
     def get_help_text(self):
         return f"密码须包含大写字母、小写字母、数字、符号中的至少{self.min_classes}类。"
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with its error in Chinese (Django 5.2 changed the message; zh_Hans lacks it)."""
+
+    def get_error_message(self):
+        return f"密码太短，至少需要{self.min_length}个字符。"

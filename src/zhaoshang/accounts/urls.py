@@ -5,5 +5,5 @@ from zhaoshang.accounts import views
 app_name = "units"
 urlpatterns = [
     path("", views.unit_list, name="list"),
-    path("<int:pk>/", views.unit_detail, name="detail"),
+    path("<id:pk>/", views.unit_detail, name="detail"),
 ]
