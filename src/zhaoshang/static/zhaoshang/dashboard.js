@@ -9,6 +9,13 @@
   const LIGHT_COLORS = { red: "#d93025", yellow: "#f2a600", blue: "#1a73e8", green: "#1e8e3e", grey: "#9aa0a6" };
   const STAGE_COLORS = ["#3d7be0", "#24858a", "#c27c00", "#1e8e3e"];
 
+  // Names (chains, focuses, units, series) are data typed by users; ECharts renders tooltips as HTML, so every
+  // name that goes into a formatter's string passes through here. ECharts' own markers (`i.marker`) stay HTML.
+  const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function escapeHtml(value) {
+    return String(value ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  }
+
   function yi(value) {
     return (Math.round(value * 100) / 100).toString();
   }
@@ -28,8 +35,8 @@
           formatter: (items) => {
             const index = items[0].dataIndex;
             const met = data.met[index];
-            return `${items[0].name}<br>达标 ${met.value}/${met.total} 项<br>` +
-              items.filter((i) => i.value).map((i) => `${i.marker}${i.seriesName} ${i.value}`).join("<br>");
+            return `${escapeHtml(items[0].name)}<br>达标 ${met.value}/${met.total} 项<br>` +
+              items.filter((i) => i.value).map((i) => `${i.marker}${escapeHtml(i.seriesName)} ${i.value}`).join("<br>");
           } },
         legend: { top: 0 },
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
@@ -40,7 +47,7 @@
     },
     funnel(data) {
       return {
-        tooltip: { trigger: "item", formatter: (p) => `${p.name}：${p.value}个<br>计划总投资 ${yi(p.data.amount_wan / 10000)}亿元` },
+        tooltip: { trigger: "item", formatter: (p) => `${escapeHtml(p.name)}：${p.value}个<br>计划总投资 ${yi(p.data.amount_wan / 10000)}亿元` },
         color: STAGE_COLORS,
         series: [{
           type: "funnel", sort: "none", left: "10%", right: "10%", top: 8, bottom: 8, minSize: "20%", gap: 2,
@@ -52,7 +59,7 @@
     chains(data) {
       return {
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" },
-          formatter: (items) => `${items[0].name}<br>签约 ${items[0].data.count} 个，计划总投资 ${yi(items[0].value)} 亿元` },
+          formatter: (items) => `${escapeHtml(items[0].name)}<br>签约 ${items[0].data.count} 个，计划总投资 ${yi(items[0].value)} 亿元` },
         grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: "value", name: "亿元" },
         yAxis: { type: "category", data: data.categories, inverse: true, axisLabel: { interval: 0 } },
