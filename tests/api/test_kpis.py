@@ -158,3 +158,16 @@ def test_an_unknown_or_deleted_indicator_is_404(api, demo, office):
     Kpi.objects.filter(pk=gone.pk).update(deleted_at=datetime.datetime(2025, 7, 1, tzinfo=datetime.timezone.utc))
     response = api.get(f"/api/v1/indicators/{gone.pk}/rows")
     assert response.status_code == 404 and response.json()["detail"] == "对象不存在或无权访问"
+
+
+def test_a_unit_reads_only_its_own_projects_behind_a_figure_as_on_the_page(demo, pipeline):
+    """The API's rows are the page's rows (visible_rows): a unit user sees only its own unit's projects."""
+    salt = Kpi.objects.get(plan=demo, split_label="盐化工").parent  # its rows: the 潜江高新区's petro project
+    petro_unit, other = User.objects.get(unit__short_name="潜江高新区"), User.objects.get(unit__short_name="市商务局")
+    for user, expected in ((petro_unit, 1), (other, 0)):
+        client = Client()
+        client.force_login(user)
+        rows = _get(client, f"/api/v1/indicators/{salt.pk}/rows", as_of="2025-12-31")
+        assert rows["count"] == len(rows["projects"]) == expected, user
+        page = client.get(f"/kpis/{salt.pk}/", {"as_of": "2025-12-31"})
+        assert page.status_code == 200 and (pipeline["petro"].name in page.content.decode()) == bool(expected)

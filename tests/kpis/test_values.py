@@ -189,7 +189,16 @@ def test_evidence_is_served_only_through_the_gate(science, science_client, offic
     with_file, without = KpiValue.objects.filter(kpi=science).order_by("id")
     anonymous = Client().get(reverse("kpis:value_evidence", args=[with_file.pk]))
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
-    assert _client_of(unit__short_name="市商务局").get(reverse("kpis:value_evidence", args=[with_file.pk])).status_code == 200
+    # like a report's attachments: the reporting unit, the office and leaders; another unit gets 404 and no link
+    other = _client_of(unit__short_name="市商务局")
+    assert other.get(reverse("kpis:value_evidence", args=[with_file.pk])).status_code == 404
+    assert science_client.get(reverse("kpis:value_evidence", args=[with_file.pk])).status_code == 200
+    assert _client_of(username="leader").get(reverse("kpis:value_evidence", args=[with_file.pk])).status_code == 200
+    link = reverse("kpis:value_evidence", args=[with_file.pk])
+    assert link not in other.get(reverse("kpis:detail", args=[science.pk])).content.decode()
+    assert link in science_client.get(reverse("kpis:detail", args=[science.pk])).content.decode()
+    api_rows = other.get(f"/api/v1/indicators/{science.pk}/rows").json()["values"]
+    assert api_rows and all(row["evidence_url"] is None for row in api_rows)
     assert office_client.get(reverse("kpis:value_evidence", args=[without.pk])).status_code == 404
     assert office_client.get(reverse("kpis:value_evidence", args=[999999])).status_code == 404
 

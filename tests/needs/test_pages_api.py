@@ -101,8 +101,11 @@ def test_api_registers_lists_settles_and_rates_with_chinese_names(unit_user, off
 def test_api_refuses_bad_names_and_other_units(other_unit_user, fgw_project):
     client, headers = _api(other_unit_user)
     post = lambda body: client.post("/api/v1/needs", body, content_type="application/json", **headers)  # noqa: E731
-    assert post({"title": "x", "type": "修路", "unit": "市商务局", "project_id": fgw_project.pk}).json()["detail"].startswith("诉求类型")
-    assert post({"title": "x", "type": "用地", "unit": "市发改委", "project_id": fgw_project.pk}).status_code == 403
+    assert post({"title": "x", "type": "修路", "unit": "市商务局", "enterprise": {"name": "某新企业"}}).json()["detail"].startswith("诉求类型")
+    assert post({"title": "x", "type": "用地", "unit": "市发改委", "enterprise": {"name": "某新企业"}}).status_code == 403
+    foreign = post({"title": "x", "type": "用地", "unit": "市商务局", "project_id": fgw_project.pk})  # 市发改委's project
+    assert foreign.status_code == 404 and foreign.json() == {"detail": "对象不存在或无权访问"}
+    assert fgw_project.name not in foreign.content.decode() and not Need.objects.filter(project=fgw_project).exists()
     assert post({"title": "x", "type": "用地", "unit": "市商务局"}).status_code == 400  # neither project nor enterprise
     assert post({"title": "x", "type": "用地", "unit": "市商务局", "enterprise": {"name": "某新企业"}}).status_code == 201
 
@@ -132,3 +135,12 @@ def test_api_list_takes_a_constant_number_of_queries(office, raise_need, fgw_pro
         assert len(client.get("/api/v1/needs", **headers).json()) == 6
     with django_assert_max_num_queries(5):
         assert client.get("/api/v1/needs/counts", **headers).json()["total"]["total"] == 6
+
+
+def test_the_need_form_offers_and_accepts_only_the_units_own_projects(unit_client, fgw_project, swj_project, fgw):
+    page = unit_client.get("/needs/new/").content.decode()
+    assert fgw_project.name in page and swj_project.name not in page  # 市商务局's project is not offered to 市发改委
+    response = unit_client.post("/needs/new/", {"title": "天然气管道接入", "need_type": "gas", "project": swj_project.pk,
+                                                "unit": fgw.pk})
+    assert response.status_code == 400 and "项目编号不存在" in response.content.decode()
+    assert not Need.objects.filter(project=swj_project).exists()

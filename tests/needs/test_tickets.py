@@ -128,3 +128,14 @@ def test_counts_per_unit_and_satisfaction_rate(office, unit_user, other_unit_use
     assert (total.total, total.late, total.rated) == (5, 1, 3)
     own, _ = need_counts(needs_for(user=other_unit_user), now=at(2025, 10, 21, 9))
     assert own.total == 1  # a unit counts only the needs routed to it
+
+
+def test_need_create_refuses_another_units_project(other_unit_user, fgw_project, swj):
+    """A unit cannot attach a need to a project it does not list, even calling the service directly."""
+    from django.http import Http404
+
+    from zhaoshang.needs.services.tickets import NeedInput, need_create
+
+    with pytest.raises(Http404):
+        need_create(actor=other_unit_user, data=NeedInput(title="用电", need_type="power", unit=swj, project=fgw_project))
+    assert not Need.objects.filter(project=fgw_project).exists()

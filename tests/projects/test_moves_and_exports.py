@@ -98,9 +98,10 @@ def test_export_is_exactly_the_filtered_list(pipeline, office_client):
     assert _sheet(office_client.get(EXPORT, {"flagged": "true"})).__len__() == 2
 
 
-@pytest.mark.parametrize(("role_client", "phone"), [("office_client", "13812340000"), ("unit_client", "138****0000"),
+@pytest.mark.parametrize(("role_client", "phone"), [("office_client", "13812340000"), ("unit_client", "13812340000"),
                                                     ("leader_client", "138****0000")])
-def test_export_masks_phones_for_roles_other_than_the_office(pipeline, request, role_client, phone):
+def test_export_masks_phones_but_for_the_office_and_the_owner_unit(pipeline, request, role_client, phone):
+    """unit_client is 市发改委, the reserve project's lead unit: the owner of its enterprise (phones_visible)."""
     rows = _sheet(request.getfixturevalue(role_client).get(EXPORT, {"stage": "signed"}))
     assert [(r["联系人"], r["联系电话"]) for r in rows] == [("王经理", phone)]
 

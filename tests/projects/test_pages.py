@@ -196,3 +196,19 @@ def test_pages_read_their_indexes_even_without_statistics(pipeline, office, offi
                 cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
                 plans += " ".join(row[3] for row in cursor.fetchall())
     assert all(index in plans for index in indexes) and "deleted_at_" not in plans
+
+
+def test_enterprise_phones_are_masked_as_in_the_export(pipeline, office_client, unit_client, leader_client, admin_user):
+    """One rule for page and export (projects.exports.phones_visible): in full for the office and the owner unit
+    (市发改委 leads the enterprise's project), masked for leaders, admins and any other role."""
+    from django.test import Client
+
+    url = reverse("projects:enterprise", args=[pipeline["reserve"].enterprises.get().pk])
+    admin_client = Client()
+    admin_client.force_login(admin_user)
+    for client, shown in ((office_client, "13812340000"), (unit_client, "13812340000"), (leader_client, "138****0000"),
+                          (admin_client, "138****0000")):
+        html = client.get(url).content.decode()
+        assert "王经理" in html and shown in html
+        if shown != "13812340000":
+            assert "13812340000" not in html

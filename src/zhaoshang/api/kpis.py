@@ -11,13 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema
 
+from zhaoshang.api.params import Day, Id
 from zhaoshang.core.permissions import get_for
 from zhaoshang.kpis.choices import PROJECT_KINDS, Kind
 from zhaoshang.kpis.figures import Figure, due_of
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import REGISTRIES
-from zhaoshang.kpis.rules import Window, rule_text, with_reached_on
-from zhaoshang.kpis.selectors import kpi_figure, kpi_rows, plan_figures
+from zhaoshang.kpis.rules import rule_text
+from zhaoshang.kpis.selectors import kpi_figure, plan_figures
+from zhaoshang.kpis.selectors_pages import evidence_visible, visible_rows
 from zhaoshang.plans.models import Task
 from zhaoshang.plans.selectors import current_plan_for, plan_for
 
@@ -67,7 +69,7 @@ def _indicator(figure: Figure, tasks: list[str]) -> dict:
 
 
 @router.get("indicators", response=list[IndicatorOut])
-def indicator_list(request, as_of: datetime.date | None = None, plan: int | None = None):
+def indicator_list(request, as_of: Day | None = None, plan: Id | None = None):
     """Every indicator of the plan (default: the current one) with its figure as of `as_of` (default: today),
     parents before their parts, in the notice's order."""
     chosen = plan_for(user=request.user, pk=plan) if plan else current_plan_for(user=request.user)
@@ -137,16 +139,16 @@ def _registry_row(row, date_field: str) -> dict:
     return {"id": row.pk, "date": day, "text": str(row)}
 
 
-def _value(row) -> dict:
+def _value(row, show_evidence: bool) -> dict:
     return {"id": row.pk, "value": float(row.value), "as_of": row.as_of, "note": row.note,
             "entered_by": row.entered_by.display_name,
             "reviewed_by": row.reviewed_by.display_name if row.reviewed_by else None,
             "reviewed_at": row.reviewed_at,
-            "evidence_url": reverse("kpis:value_evidence", args=[row.pk]) if row.evidence else None}
+            "evidence_url": reverse("kpis:value_evidence", args=[row.pk]) if row.evidence and show_evidence else None}
 
 
 @router.get("indicators/{kpi_id}/rows", response=RowsOut)
-def indicator_rows(request, kpi_id: int, as_of: datetime.date | None = None):
+def indicator_rows(request, kpi_id: int, as_of: Day | None = None):
     """The rows that make the figure as of `as_of`: the counted projects (with the day each reached the counted
     stage), the registry rows, or the confirmed values (the latest is the figure). A split parent lists the rows of
     all its parts; its actual is the parts that met their goal. Rows are those the caller may see (a unit user sees
@@ -155,13 +157,8 @@ def indicator_rows(request, kpi_id: int, as_of: datetime.date | None = None):
     kpi = get_for(request.user, "view", alive, pk=kpi_id)
     day = as_of or timezone.localdate()
     figure = kpi_figure(kpi, day)
-    rows = kpi_rows(kpi, day)
-    if kpi.kind in PROJECT_KINDS:
-        source, rows = "projects", with_reached_on(rows.restrict(request.user, "view"), kpi.stage, Window.of(kpi.year, day), day)
-    elif kpi.kind == Kind.REGISTRY_COUNT:
-        source, rows = "registry", rows.restrict(request.user, "view")
-    else:
-        source = "values"
+    rows = visible_rows(user=request.user, kpi=kpi, as_of=day)  # the very rows the page lists to this user
+    source = "projects" if kpi.kind in PROJECT_KINDS else "registry" if kpi.kind == Kind.REGISTRY_COUNT else "values"
     page = list(rows[:ROW_LIMIT + 1])
     truncated = len(page) > ROW_LIMIT
     out = {"id": kpi.pk, "kind": kpi.kind, "source": source, "actual": _number(figure.actual), "truncated": truncated,
@@ -172,5 +169,6 @@ def indicator_rows(request, kpi_id: int, as_of: datetime.date | None = None):
     elif source == "registry":
         out["registry"] = [_registry_row(row, REGISTRIES[kpi.registry].date_field) for row in page]
     else:
-        out["values"] = [_value(row) for row in page]
+        show_evidence = evidence_visible(request.user, kpi)
+        out["values"] = [_value(row, show_evidence) for row in page]
     return out

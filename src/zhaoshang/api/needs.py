@@ -4,6 +4,8 @@ import datetime
 
 from ninja import Query, Router, Schema, Status
 
+from zhaoshang.api.params import Id, Text, Year
+from zhaoshang.core.permissions import get_for, listing_action
 from zhaoshang.needs.choices import Satisfaction
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.needs.filters import TYPE_BY_NAME
@@ -58,14 +60,14 @@ def _type(name: str) -> str:
 
 
 class NeedQuery(Schema):
-    q: str | None = None
+    q: Text | None = None
     type: str | None = None
     status: str | None = None
-    unit: int | None = None
-    project: int | None = None
+    unit: Id | None = None
+    project: Id | None = None
     late: bool | None = None
     satisfaction: str | None = None
-    year: int | None = None
+    year: Year | None = None
 
 
 def _params(filters: NeedQuery) -> dict:
@@ -107,9 +109,7 @@ def need_add(request, payload: NeedIn):
     """Register a need (a unit: routed to itself; the office: to any unit); type and unit accept Chinese names."""
     project = None
     if payload.project_id is not None:
-        project = Project.objects.filter(pk=payload.project_id).first()
-        if project is None:
-            raise NeedError("项目不存在")
+        project = get_for(request.user, listing_action(request.user), Project.objects, pk=payload.project_id)
     need = need_create(actor=request.user, data=NeedInput(
         title=payload.title, need_type=_type(payload.type), unit=unit_named(payload.unit), project=project,
         enterprise_name=payload.enterprise.name if payload.enterprise else "",

@@ -8,7 +8,7 @@ from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncDate
 
 from zhaoshang.accounts.models import Unit
-from zhaoshang.core.permissions import UNIT, listing_action, role_of
+from zhaoshang.core.permissions import UNIT, get_for, is_member_of, listing_action, role_of
 from zhaoshang.kpis.choices import VALUE_KINDS
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.registries import REGISTRIES
@@ -49,6 +49,19 @@ def visible_rows(*, user, kpi: Kpi, as_of: datetime.date) -> QuerySet:
     registry = REGISTRIES[kpi.registry]
     day = TruncDate(registry.date_field) if registry.is_datetime else F(registry.date_field)
     return rows.restrict(user, "view").annotate(counted_on=day).order_by("-counted_on", "-pk")
+
+
+def evidence_visible(user, kpi: Kpi) -> bool:
+    """Whether `user` may download the evidence of `kpi`'s values. Like a progress report's attachments: the office,
+    leaders and admins see all; a unit user only its own unit's (the indicator's reporting unit). The figures
+    themselves stay visible to everyone."""
+    return listing_action(user) == "view" or is_member_of(user, kpi.reporting_unit_id)
+
+
+def value_evidence_for(*, user, pk: int) -> KpiValue:
+    """A reported value whose evidence `user` may download (see evidence_visible); 404 whether missing or forbidden."""
+    values = KpiValue.objects.filter(kpi__deleted_at__isnull=True).exclude(evidence="")
+    return get_for(user, listing_action(user), values, pk=pk)
 
 
 def values_to_report(*, user, plan: Plan | None) -> list[Kpi]:

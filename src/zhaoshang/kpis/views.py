@@ -26,7 +26,8 @@ from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.rules import rule_text
 from zhaoshang.kpis.selectors import kpi_values, kpi_with_parts
 from zhaoshang.kpis.selectors import overview as overview_blocks
-from zhaoshang.kpis.selectors_pages import light_counts, overview_choices, values_to_report, visible_rows
+from zhaoshang.kpis.selectors_pages import (evidence_visible, light_counts, overview_choices, value_evidence_for,
+                                           values_to_report, visible_rows)
 from zhaoshang.kpis.services import values as value_services
 from zhaoshang.kpis.services.editing import baseline_set, kpi_update
 from zhaoshang.plans.selectors import current_plan_for
@@ -97,6 +98,7 @@ def _detail_page(request, kpi: Kpi, *, value_form: ValueForm | None = None, stat
         "kpi": kpi, "figure": figure, "parts": parts, "as_of": as_of, "keep": keep, "rule": rule_text(kpi),
         "due": due_of(kpi), "tasks": kpi.target.tasks.order_by("sort_key", "id"), "rows_kind": kind,
         "value_form": value_form, "can_review": can(request.user, "supervise"), "baseline_form": None,
+        "show_evidence": evidence_visible(request.user, kpi),
     }
     if kind == "value":  # the confirmed values are the rows: the history shows them all, marking the one counted
         context |= {"page_obj": None, "values": kpi_values(kpi), "counted_value": rows.first()}
@@ -159,8 +161,8 @@ def value_review(request, pk: int):
 
 @page()
 def value_evidence(request, pk: int):
-    """A reported value's evidence, from private storage, for those who may view indicators."""
-    row = get_for(request.user, "view", KpiValue.objects.filter(kpi__deleted_at__isnull=True).exclude(evidence=""), pk=pk)
+    """A reported value's evidence, from private storage: the office and leaders, or the reporting unit."""
+    row = value_evidence_for(user=request.user, pk=pk)
     return FileResponse(row.evidence.open("rb"), as_attachment=True, filename=row.evidence.name.rsplit("/", 1)[-1])
 
 

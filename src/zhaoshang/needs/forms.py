@@ -9,6 +9,7 @@ from zhaoshang.needs.choices import NeedType, Satisfaction
 from zhaoshang.needs.services.tickets import NeedInput
 from zhaoshang.projects.choices import State
 from zhaoshang.projects.models import Project
+from zhaoshang.projects.selectors import listed_projects
 
 
 def styled(form: forms.Form) -> None:
@@ -17,9 +18,10 @@ def styled(form: forms.Form) -> None:
         widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
 
 
-def project_options():
-    """Recently updated live projects, offered in the project field's list (the pipeline may be very large)."""
-    return Project.objects.exclude(state=State.TERMINATED).only("id", "name").order_by("-updated_at")[:300]
+def project_options(user):
+    """Recently updated live projects `user` lists (a unit user: its own unit's), offered in the project field's
+    list (the pipeline may be very large)."""
+    return listed_projects(user).exclude(state=State.TERMINATED).only("id", "name").order_by("-updated_at")[:300]
 
 
 class NeedForm(forms.Form):
@@ -44,6 +46,7 @@ class NeedForm(forms.Form):
         if role_of(user) != OFFICE:  # a unit registers needs it handles itself
             self.fields["unit"].queryset = Unit.objects.filter(pk=getattr(user, "unit_id", None))
             self.fields["unit"].initial = getattr(user, "unit_id", None)
+        self.fields["project"].queryset = listed_projects(user)  # another unit's project id: "项目编号不存在"
         if editing:
             for name in ("project", "enterprise_name", "credit_code", "unit", "raised_at"):
                 del self.fields[name]

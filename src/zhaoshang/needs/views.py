@@ -68,7 +68,8 @@ def need_new(request):
         else:
             messages.success(request, f"已登记{need.number}，办结时限{need.settle_due:%Y年%m月%d日}。")
             return redirect("needs:detail", pk=need.pk)
-    return render(request, "needs/form.html", {"form": form, "title": "登记企业诉求", "project_options": project_options()},
+    return render(request, "needs/form.html",
+                  {"form": form, "title": "登记企业诉求", "project_options": project_options(request.user)},
                   status=400 if form.errors else 200)
 
 

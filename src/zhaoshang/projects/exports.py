@@ -1,15 +1,15 @@
-"""The pipeline as an Excel sheet, exactly as the list was filtered; contacts' phones masked for roles other
-than the office. Written with openpyxl's write-only mode (streams rows, ~26k rows/s)."""
+"""The pipeline as an Excel sheet, exactly as the list was filtered; contacts' phones masked except for the office
+and the project's lead unit (phones_visible, also used by the enterprise page). Written with openpyxl's write-only mode (streams rows, ~26k rows/s)."""
 
 import io
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zhaoshang.core.permissions import OFFICE, role_of
+from zhaoshang.core.permissions import OFFICE, is_member_of, role_of
+from zhaoshang.core.xlsx import append_row, text_cell
 from zhaoshang.projects.flags import clock_rules, project_clock
 
 COLUMNS = (
@@ -30,16 +30,22 @@ def mask_phone(phone: str) -> str:
     return "*" * max(len(phone) - 2, 0) + phone[-2:] if phone else ""
 
 
-def phones_visible(user) -> bool:
-    """Only the office exports contacts' phones in full."""
-    return role_of(user) == OFFICE
+def phones_visible(user, owner_unit_ids=()) -> bool:
+    """Whether `user` sees an enterprise's contacts' phones in full: the office, and a user of an owner unit (the
+    lead unit of one of the enterprise's projects). Everyone else (leaders, admins, other units) sees them masked:
+    page, export and API all ask here."""
+    return role_of(user) == OFFICE or any(is_member_of(user, unit_id) for unit_id in owner_unit_ids)
+
+
+def shown_phone(phone: str, visible: bool) -> str:
+    return phone if visible else mask_phone(phone)
 
 
 def project_values(project, clock, show_phones: bool) -> list:
     """One project's cells, in COLUMNS order (needs enterprises, their contacts and tags prefetched)."""
     enterprises = list(project.enterprises.all())
     contacts = [c for e in enterprises for c in e.contacts.all()]
-    phone = (lambda c: c.phone) if show_phones else (lambda c: mask_phone(c.phone))
+    phone = (lambda c: shown_phone(c.phone, show_phones))
     return [
         project.pk, project.name, "、".join(e.name for e in enterprises), "、".join(e.credit_code for e in enterprises if e.credit_code),
         project.chain.name if project.chain else "", project.chain_link.name if project.chain_link else "",
@@ -59,19 +65,20 @@ def pipeline_workbook(projects, user, title: str) -> bytes:
     for index, (_, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C3"
-    title_cell = WriteOnlyCell(sheet, value=title)
+    title_cell = text_cell(sheet, title)
     title_cell.font = Font(size=14, bold=True)
     sheet.append([title_cell])
     header = []
     for name, _ in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = text_cell(sheet, name)
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDE4F0")
         header.append(cell)
     sheet.append(header)
-    today, rules, show_phones = timezone.localdate(), clock_rules(), phones_visible(user)
+    today, rules = timezone.localdate(), clock_rules()
     rows = projects.select_related("chain_link").prefetch_related("enterprises__contacts")
     for project in rows.iterator(chunk_size=CHUNK):
-        sheet.append(project_values(project, project_clock(project, today, rules), show_phones))
+        show_phones = phones_visible(user, [project.lead_unit_id])  # its enterprises' owner: the project's lead unit
+        append_row(sheet, project_values(project, project_clock(project, today, rules), show_phones))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

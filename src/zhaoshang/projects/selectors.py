@@ -16,6 +16,7 @@ from zhaoshang.plans.models import Chain
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.clock import Clock
+from zhaoshang.projects.exports import phones_visible, shown_phone
 from zhaoshang.projects.filters import ProjectFilter
 from zhaoshang.projects.flags import attach_clocks
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
@@ -71,9 +72,15 @@ class ProjectRow:
         return STATE_LABELS.get(self.state, self.state)
 
 
+def listed_projects(user):
+    """The projects `user` lists and may refer to (a need, a drill-down): all for the office, leaders and admins, its
+    own unit's (lead unit) for a unit user. The one scope of project reads."""
+    return Project.objects.restrict(user, listing_action(user))
+
+
 def filtered_projects(*, user, params=None):
     """The caller's projects, filtered by `params` (query-string names): what the pages count and list."""
-    return ProjectFilter(params or {}, queryset=Project.objects.restrict(user, listing_action(user))).qs
+    return ProjectFilter(params or {}, queryset=listed_projects(user)).qs
 
 
 def projects_for(*, user, params=None):
@@ -132,6 +139,14 @@ def enterprise_page_for(*, user, pk: int) -> tuple[Enterprise, list[Project]]:
     if enterprise is None or (not projects and listing_action(user) != "view"):
         raise Http404("对象不存在或无权访问")
     return enterprise, projects
+
+
+def enterprise_contacts(*, user, enterprise: Enterprise) -> list[tuple]:
+    """(contact, phone as `user` may see it) for the enterprise page: masked unless phones_visible, the export's rule;
+    the owner units are the lead units of all the enterprise's projects."""
+    owners = set(Project.objects.filter(enterprises=enterprise).values_list("lead_unit_id", flat=True))
+    visible = phones_visible(user, owners)
+    return [(contact, shown_phone(contact.phone, visible)) for contact in enterprise.contacts.all()]
 
 
 def kanban_for(*, user, params) -> list[dict]:

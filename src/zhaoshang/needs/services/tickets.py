@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from zhaoshang.needs.errors import NeedError
 from zhaoshang.needs.limits import limit_for
 from zhaoshang.needs.models import Need
 from zhaoshang.projects.models import Enterprise, Project
+from zhaoshang.projects.selectors import listed_projects
 from zhaoshang.projects.services.projects import enterprise_for
 from zhaoshang.supervision.choices import NotificationKind
 from zhaoshang.supervision.cycles import work_calendar
@@ -74,6 +76,8 @@ def need_create(*, actor, data: NeedInput) -> Need:
     if not title:
         raise NeedError("请填写诉求事项")
     _check_type(data.need_type)
+    if data.project is not None and not listed_projects(actor).select_for_update().filter(pk=data.project.pk).exists():
+        raise Http404("对象不存在或无权访问")  # another unit's project (re-checked, locked, in the transaction): 404
     enterprise = data.enterprise
     if enterprise is None and data.enterprise_name.strip():
         enterprise = enterprise_for(data.enterprise_name, data.credit_code)

@@ -15,8 +15,8 @@ from zhaoshang.projects.clock import stage_spans
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
 from zhaoshang.projects.flags import clock_rules
 from zhaoshang.projects.forms import MOVES, ProjectForm, StageMoveForm
-from zhaoshang.projects.selectors import (current_chains, enterprise_page_for, evidence_for, project_for, project_history,
-                                          project_page_for, stage_entries)
+from zhaoshang.projects.selectors import (current_chains, enterprise_contacts, enterprise_page_for, evidence_for, project_for,
+                                          project_history, project_page_for, stage_entries)
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import project_create
 
@@ -32,7 +32,7 @@ def detail(request, pk: int):
         "project": project, "history": history, "enterprises": project.enterprises.prefetch_related("contacts"),
         "spans": [(STAGE_LABELS.get(s.stage, s.stage), s) for s in spans], "tags": project.tags.all(),
         "can_move": can_work_on_unit(request.user, project.lead_unit_id),
-        "move_form": StageMoveForm(initial={"stage": project.stage}),
+        "move_form": StageMoveForm(initial={"stage": project.stage, "from_stage": project.stage, "from_state": project.state}),
     })
 
 
@@ -48,13 +48,18 @@ def move(request, pk: int):
     """The small form a kanban move (or the detail page) opens: stage, date, note, optional evidence."""
     project = project_for(user=request.user, pk=pk, action="work")
     stage = request.GET.get("stage", "")
-    form = StageMoveForm(request.POST or None, request.FILES or None,
-                         initial={"stage": stage if stage in dict(MOVES) else project.stage})
+    seen = request.GET.get("from", "")  # the kanban column the card was dragged from
+    form = StageMoveForm(request.POST or None, request.FILES or None, initial={
+        "stage": stage if stage in dict(MOVES) else project.stage,
+        "from_stage": seen if seen in dict(Stage.choices) else project.stage,
+        "from_state": "" if seen in dict(Stage.choices) else project.state,
+    })
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             project_stage_change(actor=request.user, project=project, stage=data["stage"], happened_on=data["happened_on"],
-                                 note=data["note"], evidence=data["evidence"])
+                                 note=data["note"], evidence=data["evidence"], expected_stage=data["from_stage"] or None,
+                                 expected_state=data["from_state"] or None)
         except (ProjectError, PermissionDenied) as error:
             form.add_error(None, str(error))
         else:
@@ -102,5 +107,5 @@ def new(request):
 @page()
 def enterprise(request, pk: int):
     company, projects = enterprise_page_for(user=request.user, pk=pk)
-    return render(request, "projects/enterprise.html", {"enterprise": company, "projects": projects,
-                                                        "contacts": company.contacts.all()})
+    contacts = enterprise_contacts(user=request.user, enterprise=company)
+    return render(request, "projects/enterprise.html", {"enterprise": company, "projects": projects, "contacts": contacts})
