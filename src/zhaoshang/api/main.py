@@ -6,10 +6,11 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from zhaoshang.api import accounts, plans, projects, supervision
 from zhaoshang.api.auth import API_AUTH
+from zhaoshang.core.query_params import QueryError
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.errors import PlanError
-from zhaoshang.projects.errors import ProjectError
+from zhaoshang.projects.errors import ProjectError, StaleStage
 from zhaoshang.supervision.errors import ReportConflict, SupervisionError
 
 api = NinjaAPI(title="招商引资工作管理平台 API", version="1", urls_namespace="api", auth=API_AUTH)
@@ -29,6 +30,7 @@ def permission_denied(request, exc):
 
 
 @api.exception_handler(Http404)
+@api.exception_handler(OverflowError)  # a path id beyond bigint (SQLite cannot bind it): no such object
 def not_found(request, exc):
     return api.create_response(request, {"detail": "对象不存在或无权访问"}, status=404)
 
@@ -43,7 +45,13 @@ def invalid(request, exc):
     return api.create_response(request, {"detail": "请求参数不正确", "errors": exc.errors}, status=422)
 
 
+@api.exception_handler(QueryError)
+def bad_query(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=422)
+
+
 @api.exception_handler(ReportConflict)
+@api.exception_handler(StaleStage)
 def conflict(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=409)
 

@@ -5,6 +5,7 @@ import datetime
 
 from ninja import Query, Router, Schema, Status
 
+from zhaoshang.api.params import Id, Month, Text, Year
 from zhaoshang.meetings.choices import KIND_BY_NAME, MeetingStatus
 from zhaoshang.meetings.errors import MeetingError
 from zhaoshang.meetings.selectors.meetings import (action_item_for, action_items_for, action_rows, light_of, meeting_for,
@@ -36,12 +37,12 @@ def _meeting(meeting) -> dict:
 
 
 class MeetingQuery(Schema):
-    q: str | None = None
+    q: Text | None = None
     kind: str | None = None
     status: str | None = None
-    year: int | None = None
-    month: int | None = None
-    series: int | None = None
+    year: Year | None = None
+    month: Month | None = None
+    series: Id | None = None
 
 
 def _params(filters: Schema) -> dict:
@@ -152,10 +153,10 @@ def action_create(request, meeting_id: int, payload: ActionIn):
 
 
 class ActionQuery(Schema):
-    q: str | None = None
-    unit: int | None = None
+    q: Text | None = None
+    unit: Id | None = None
     status: str | None = None
-    meeting: int | None = None
+    meeting: Id | None = None
     kind: str | None = None
     overdue: bool | None = None
 

@@ -4,7 +4,8 @@ from django.conf import settings
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
-from zhaoshang.core.permissions import get_for
+from zhaoshang.core.permissions import can, get_for
+from zhaoshang.core.services import PermissionDenied
 from zhaoshang.notices import NoticeError, parse_bytes
 from zhaoshang.plans.models import Assignment
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, plan_for, plans_for, tasks_with_measures
@@ -87,7 +88,10 @@ def plan_tasks(request, plan_id: int):
 
 @router.post("parse")
 def parse_notice(request, file: UploadedFile = File(...)):
-    """Parse a notice file and return its structure; nothing is saved."""
+    """Parse a notice file and return its structure; nothing is saved. Like the notice import page: the office
+    (and admin) only, since parsing unpacks archives and costs memory and time."""
+    if not can(request.user, "manage"):
+        raise PermissionDenied("只有招商办（或系统管理员）可以解析通知文件。")
     if file.size > settings.MAX_UPLOAD_BYTES:
         raise NoticeError(f"文件过大，上限为 {settings.MAX_UPLOAD_BYTES // 1024 // 1024}MB。")
     return parse_bytes(file.read(), file.name or "").to_dict()

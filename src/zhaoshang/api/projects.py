@@ -3,9 +3,10 @@
 import datetime
 from decimal import Decimal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from zhaoshang.accounts.resolution import UnitIndex
+from zhaoshang.api.params import Id, Text, Year
 from zhaoshang.projects.errors import PossibleDuplicate
 from zhaoshang.projects.lookups import chain_named, channel_value, tags_named, unit_named
 from zhaoshang.projects.selectors import filtered_projects, project_for, with_names
@@ -91,13 +92,17 @@ class StageIn(Schema):
     stage: str
     date: datetime.date
     note: str = ""
+    expected_stage: str | None = None  # the stage the caller saw: if it changed meanwhile, 409
 
 
 @router.post("projects/{project_id}/stage", response=ProjectOut)
 def project_stage(request, project_id: int, payload: StageIn):
-    """Move a project (own unit's, or any for the office); a date may be past, never future."""
+    """Move a project (own unit's, or any for the office); a date may be past, never future.
+
+    With `expected_stage`, a project moved by someone else meanwhile answers 409 instead of being moved back."""
     project = project_for(user=request.user, pk=project_id, action="work")
-    project_stage_change(actor=request.user, project=project, stage=payload.stage, happened_on=payload.date, note=payload.note)
+    project_stage_change(actor=request.user, project=project, stage=payload.stage, happened_on=payload.date, note=payload.note,
+                         expected_stage=payload.expected_stage)
     return _out(project_for(user=request.user, pk=project_id))
 
 
@@ -106,10 +111,10 @@ class ProjectQuery(Schema):
     stage: str | None = None
     channel: str | None = None
     tag: str | None = None
-    year: int | None = None
-    min_amount_wan: Decimal | None = None
-    unit: int | None = None
-    q: str | None = None
+    year: Year | None = None
+    min_amount_wan: Decimal | None = Field(None, ge=0, le=10**9)
+    unit: Id | None = None
+    q: Text | None = None
 
 
 @router.get("projects", response=list[ProjectOut])

@@ -1,9 +1,8 @@
 """Supervision over the API: assignments with lights, reporting, urging, light counts."""
 
-import datetime
-
 from ninja import Router, Schema, Status
 
+from zhaoshang.api.params import Day, Id
 from zhaoshang.core.permissions import get_for
 from zhaoshang.plans.models import Assignment
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT
@@ -26,8 +25,8 @@ class AssignmentOut(Schema):
 
 
 @router.get("assignments", response=list[AssignmentOut])
-def assignment_list(request, unit: int | None = None, light: str = "", task: int | None = None,
-                    as_of: datetime.date | None = None):
+def assignment_list(request, unit: Id | None = None, light: str = "", task: Id | None = None,
+                    as_of: Day | None = None):
     """Assignments the caller follows (a unit user: its own unit's), with light and next due date."""
     statuses = statuses_for(user=request.user, as_of=as_of, light=light, unit_id=unit, task_id=task)
     return [
@@ -83,6 +82,6 @@ def urge_create(request, assignment_id: int, payload: UrgeIn):
 
 
 @router.get("lights")
-def lights(request, as_of: datetime.date | None = None):
+def lights(request, as_of: Day | None = None):
     """Assignments per light as of a date, overall and by unit."""
     return light_counts(statuses_for(user=request.user, as_of=as_of))

@@ -21,8 +21,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from zhaoshang.core.permissions import listing_action
+from zhaoshang.core.query_params import query_date, query_year
 from zhaoshang.kpis.choices import CountStage
-from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.figures import WAN_PER_YI, Figure, figures_for, plan_kpis
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.rules import Window, alive_on, held_q, reached_q, retreat_q
@@ -65,15 +65,10 @@ class BoardParams:
 
 def board_params(*, user, params) -> BoardParams:
     """?as_of=YYYY-MM-DD (default today, Beijing time) and ?year= (default the year of the plan's indicators)."""
-    try:
-        as_of = datetime.date.fromisoformat(params["as_of"]) if params.get("as_of") else timezone.localdate()
-    except ValueError:
-        raise KpiError("截至日期格式应为YYYY-MM-DD") from None
+    as_of = query_date(params, "as_of", label="截至日期", default=timezone.localdate())
+    year = query_year(params, "year", label="统计年度")
     plan = current_plan_for(user=user)
-    year = params.get("year") or ""
-    if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
-        raise KpiError("统计年度应为2000至2100之间的年份")
-    return BoardParams(user, plan, int(year) if year else plan_year(plan) or as_of.year, as_of)
+    return BoardParams(user, plan, year or plan_year(plan) or as_of.year, as_of)
 
 
 def plan_year(plan: Plan | None) -> int | None:

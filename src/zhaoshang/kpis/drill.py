@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet, Sum
 
 from zhaoshang.accounts.models import Unit
+from zhaoshang.core.query_params import query_id, query_int
 from zhaoshang.core.xlsx import list_workbook
 from zhaoshang.kpis.choices import CountStage
 from zhaoshang.kpis.dashboard import NONE, STAGES, BoardParams, reached_projects, top_figures
@@ -53,9 +54,7 @@ def _id(query, name: str, none_allowed: bool = True) -> int | str | None:
     value = query.get(name) or ""
     if not value or (none_allowed and value == NONE):
         return value or None
-    if not value.isdigit():
-        raise KpiError("参数不正确")
-    return int(value)
+    return query_id(query, name)
 
 
 def _light(query) -> str:
@@ -67,14 +66,12 @@ def _light(query) -> str:
 
 def _window(params: BoardParams, query) -> tuple[Window, str]:
     """The year's window as of the date, or one month's (?month=); with its words."""
-    month = query.get("month") or ""
-    if not month:
+    month = query_int(query, "month", label="月份", low=1, high=12)
+    if month is None:
         return params.window, f"{params.year}年"
-    if not (month.isdigit() and 1 <= int(month) <= 12):
-        raise KpiError("月份应为1至12")
-    first = datetime.date(params.year, int(month), 1)
+    first = datetime.date(params.year, month, 1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    return Window(first, min(last, params.as_of)), f"{params.year}年{int(month)}月"
+    return Window(first, min(last, params.as_of)), f"{params.year}年{month}月"
 
 
 def _projects(params: BoardParams, query) -> Drill:

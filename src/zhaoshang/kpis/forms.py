@@ -4,9 +4,11 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
+from zhaoshang.core.query_params import MAX_ID, MAX_YEAR, MIN_YEAR
 from zhaoshang.kpis.choices import CountStage, Kind
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import REGISTRY_CHOICES
@@ -30,10 +32,11 @@ def _styled(form: forms.Form) -> None:
 class OverviewFilterForm(forms.Form):
     """指标总览's filter, shared by the page and its export; a value that does not parse is ignored."""
 
-    focus = forms.IntegerField(required=False)
-    task = forms.IntegerField(required=False)
-    unit = forms.IntegerField(required=False)
-    as_of = forms.DateField(required=False)
+    focus = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    task = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    unit = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    as_of = forms.DateField(required=False, validators=[MinValueValidator(datetime.date(MIN_YEAR, 1, 1)),
+                                                        MaxValueValidator(datetime.date(MAX_YEAR, 12, 31))])
 
     def filters(self) -> dict:
         self.is_valid()

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.query_params import QueryError
 from zhaoshang.kpis.dashboard import board_params, chain_board as chain_board_for, dashboard as dashboard_for
 from zhaoshang.kpis.drill import drill_for, drill_workbook
 from zhaoshang.kpis.errors import KpiError
@@ -28,7 +29,7 @@ def _board(view):
         try:
             params = board_params(user=request.user, params=request.GET)
             return view(request, params)
-        except KpiError as error:
+        except (KpiError, QueryError) as error:
             return render(request, "kpis/drill.html", {"error": str(error)}, status=400)
 
     return wrapped

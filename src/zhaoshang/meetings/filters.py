@@ -4,16 +4,17 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
+from zhaoshang.core.query_params import MAX_YEAR, MIN_YEAR, QueryFilterSet
 from zhaoshang.meetings.choices import KIND_BY_NAME, ActionStatus, MeetingStatus
 from zhaoshang.meetings.models import ActionItem, Meeting
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(QueryFilterSet):
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     kind = django_filters.CharFilter(method="filter_kind", label="会议类型")
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label="状态")
-    year = django_filters.NumberFilter(field_name="date__year", label="年度")
-    month = django_filters.NumberFilter(field_name="date__month", label="月份")
+    year = django_filters.NumberFilter(field_name="date__year", label="年度", min_value=MIN_YEAR, max_value=MAX_YEAR)
+    month = django_filters.NumberFilter(field_name="date__month", label="月份", min_value=1, max_value=12)
     series = django_filters.NumberFilter(field_name="series_id", label="例会")
 
     class Meta:
@@ -27,7 +28,7 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.filter(kind=KIND_BY_NAME.get(value.strip(), "-"))
 
 
-class ActionItemFilter(django_filters.FilterSet):
+class ActionItemFilter(QueryFilterSet):
     q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="关键词")
     unit = django_filters.NumberFilter(field_name="owner_unit_id", label="责任单位")
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, label="状态")

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
+from zhaoshang.core.query_params import MAX_YEAR, MIN_YEAR, QueryFilterSet
 from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.models import Need
 
@@ -19,7 +20,7 @@ def late_q(now=None) -> Q:
     return open_need & (Q(settle_due__lt=timezone.localdate(now)) | Q(status=NeedStatus.NEW, accept_due__lt=now))
 
 
-class NeedFilter(django_filters.FilterSet):
+class NeedFilter(QueryFilterSet):
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     type = django_filters.CharFilter(method="filter_type", label="诉求类型")
     status = django_filters.ChoiceFilter(choices=NeedStatus.choices, label="状态")
@@ -27,7 +28,7 @@ class NeedFilter(django_filters.FilterSet):
     project = django_filters.NumberFilter(field_name="project_id", label="项目")
     late = django_filters.BooleanFilter(method="filter_late", label="超时")
     satisfaction = django_filters.ChoiceFilter(choices=Satisfaction.choices, label="满意度")
-    year = django_filters.NumberFilter(field_name="raised_at__year", label="年度")
+    year = django_filters.NumberFilter(field_name="raised_at__year", label="年度", min_value=MIN_YEAR, max_value=MAX_YEAR)
 
     class Meta:
         model = Need

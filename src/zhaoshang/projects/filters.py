@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 
+from zhaoshang.core.query_params import MAX_YEAR, MIN_YEAR, QueryFilterSet, query_id
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.flags import flagged_q
 from zhaoshang.projects.lookups import CHANNEL_BY_NAME, chain_ids_named
@@ -15,7 +16,7 @@ BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000
          "ge100000": ("10亿元及以上", 100000, None), "ge10000": ("1亿元及以上", 10000, None)}
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(QueryFilterSet):
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     chain = django_filters.CharFilter(method="filter_chain", label="产业链")
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label="阶段")
@@ -23,7 +24,7 @@ class ProjectFilter(django_filters.FilterSet):
     channel = django_filters.CharFilter(method="filter_channel", label="招引渠道")
     tag = django_filters.CharFilter(method="filter_tag", label="标签")
     unit = django_filters.NumberFilter(field_name="lead_unit_id", label="牵头单位")
-    year = django_filters.NumberFilter(method="filter_year", label="签约年度")
+    year = django_filters.NumberFilter(method="filter_year", label="签约年度", min_value=MIN_YEAR, max_value=MAX_YEAR)
     min_amount_wan = django_filters.NumberFilter(field_name="amount_wan", lookup_expr="gte", label="最低投资(万元)")
     max_amount_wan = django_filters.NumberFilter(field_name="amount_wan", lookup_expr="lt", label="最高投资(万元)")
     band = django_filters.ChoiceFilter(choices=[(k, v[0]) for k, v in BANDS.items()], method="filter_band", label="投资额")
@@ -40,7 +41,8 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(pk__in=investors))
 
     def filter_chain(self, queryset, name, value):
-        chain_ids = [int(value)] if value.isdigit() else chain_ids_named(value)
+        numeric = value.isascii() and value.isdigit()
+        chain_ids = [query_id({"chain": value}, "chain", label="产业链")] if numeric else chain_ids_named(value)
         return queryset.filter(chain_id__in=chain_ids)
 
     def filter_channel(self, queryset, name, value):

@@ -80,6 +80,9 @@ class StageMoveForm(forms.Form):
     note = forms.CharField(label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}),
                            help_text="阶段回退、停滞或终止须说明原因")
     evidence = forms.FileField(label="佐证材料（合同、执照、照片等，可选）", required=False)
+    # what the user saw when the form opened: the service refuses the move if the project changed since
+    from_stage = forms.ChoiceField(choices=Stage.choices, required=False, widget=forms.HiddenInput)
+    from_state = forms.ChoiceField(choices=State.choices, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

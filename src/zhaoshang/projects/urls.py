@@ -8,8 +8,8 @@ urlpatterns = [
     path("kanban/", pipeline.kanban, name="kanban"),
     path("export.xlsx", pipeline.export, name="export"),
     path("new/", project.new, name="new"),
-    path("<int:pk>/", project.detail, name="detail"),
-    path("<int:pk>/move/", project.move, name="move"),
-    path("changes/<int:pk>/evidence/", project.evidence, name="evidence"),
-    path("enterprises/<int:pk>/", project.enterprise, name="enterprise"),
+    path("<id:pk>/", project.detail, name="detail"),
+    path("<id:pk>/move/", project.move, name="move"),
+    path("changes/<id:pk>/evidence/", project.evidence, name="evidence"),
+    path("enterprises/<id:pk>/", project.enterprise, name="enterprise"),
 ]

@@ -6,6 +6,6 @@ app_name = "reports"
 urlpatterns = [
     path("bulletins/", views.bulletins, name="bulletins"),
     path("bulletins/new/", views.bulletin_new, name="bulletin_new"),
-    path("bulletins/<int:pk>/row/", views.bulletin_row, name="bulletin_row"),
-    path("bulletins/<int:pk>/<str:kind>/", views.bulletin_download, name="bulletin_download"),
+    path("bulletins/<id:pk>/row/", views.bulletin_row, name="bulletin_row"),
+    path("bulletins/<id:pk>/<str:kind>/", views.bulletin_download, name="bulletin_download"),
 ]

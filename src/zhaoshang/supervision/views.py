@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import UNIT, get_for, role_of
+from zhaoshang.core.query_params import query_date, query_id, query_month
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.plans.models import Assignment, Focus, Task
 from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
@@ -34,10 +35,7 @@ from zhaoshang.supervision.services.urging import assignment_urge
 
 
 def _as_of(request) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
-    except ValueError:
-        return None
+    return query_date(request.GET, "as_of", label="截至日期")
 
 
 @page()
@@ -50,8 +48,7 @@ def my_work(request):
 @page()
 def overview(request):
     as_of = _as_of(request)
-    unit = request.GET.get("unit", "")
-    statuses = statuses_for(user=request.user, as_of=as_of, unit_id=int(unit) if unit.isdigit() else None)
+    statuses = statuses_for(user=request.user, as_of=as_of, unit_id=query_id(request.GET, "unit", label="责任单位"))
     all_rows = task_rows(statuses)
     rows = filter_task_rows(all_rows, focus=request.GET.get("focus", ""), light=request.GET.get("light", ""),
                             deadline=request.GET.get("deadline", ""))
@@ -74,7 +71,7 @@ def assignment_report(request, pk: int):
     assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT).select_related(
         "unit", "measure__task__plan", "measure__task__focus", "measure__task__target"), pk=pk)
     view = report_page(user=request.user, assignment=assignment,
-                       period_key=request.GET.get("period") or request.POST.get("period_key"))
+                       period_key=query_month(request.GET, "period", label="报送期") or request.POST.get("period_key"))
     form = None
     if view.can_report and view.period is not None:
         form = ReportForm(request.POST or None, initial=ReportForm.initial_for(view.period, view.report))

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.query_params import query_date
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.supervision.ranking_export import ranking_title, ranking_workbook
 from zhaoshang.supervision.selectors.ranking import unit_ranking
@@ -17,10 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _as_of(request) -> datetime.date:
     """?as_of=YYYY-MM-DD, else today (Beijing time)."""
-    try:
-        return datetime.date.fromisoformat(request.GET.get("as_of", ""))
-    except ValueError:
-        return timezone.localdate()
+    return query_date(request.GET, "as_of", label="截至日期", default=timezone.localdate())
 
 
 @page()

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
+from zhaoshang.core.query_params import query_id
 from zhaoshang.plans.exports import plan_workbook
 from zhaoshang.plans.selectors import chains_for, measure_search, notice_upload_for, plan_for, plan_outline, plans_for
 
@@ -33,8 +34,7 @@ def plan_detail(request, pk: int):
 def plan_search(request, pk: int):
     plan = plan_for(user=request.user, pk=pk)
     text = request.GET.get("q", "").strip()[:100]
-    unit_id = request.GET.get("unit") or None
-    unit_id = int(unit_id) if unit_id and unit_id.isdigit() else None
+    unit_id = query_id(request.GET, "unit", label="责任单位")
     searched = bool(text or unit_id)
     results = measure_search(user=request.user, plan=plan, text=text, unit_id=unit_id) if searched else []
     template = "plans/_search_results.html" if request.htmx else "plans/search.html"
@@ -56,10 +56,9 @@ def upload_file(request, pk: int):
 def plan_export(request, pk: int):
     """The plan (or one unit's part of it, ?unit=ID) as an Excel workbook."""
     plan = plan_for(user=request.user, pk=pk)
-    unit = request.GET.get("unit", "")
-    unit_id = int(unit) if unit.isdigit() else None
+    unit_id = query_id(request.GET, "unit", label="责任单位")
     response = HttpResponse(plan_workbook(plan, unit_id),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    filename = f"{plan.title}{'-单位' + unit if unit_id else ''}.xlsx"
+    filename = f"{plan.title}{f'-单位{unit_id}' if unit_id else ''}.xlsx"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.query_params import query_id
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.errors import PlanError
 from zhaoshang.plans.forms import NoticeUploadForm
@@ -17,7 +18,8 @@ def import_upload(request):
     plan_id = request.POST.get("plan") or request.GET.get("plan") or ""
     form = NoticeUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        plan = plan_for(user=request.user, pk=int(plan_id), action="manage") if plan_id.isdigit() else None
+        chosen = query_id({"plan": plan_id}, "plan", label="清单")
+        plan = plan_for(user=request.user, pk=chosen, action="manage") if chosen else None
         upload = form.cleaned_data["file"]
         try:
             record = notice_upload(actor=request.user, filename=upload.name, data=upload.read(), plan=plan)

@@ -11,7 +11,7 @@ from zhaoshang.core.audit import audit_record, snapshot
 from zhaoshang.core.permissions import OFFICE, can_work_on_unit, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Stage, State
-from zhaoshang.projects.errors import ProjectError
+from zhaoshang.projects.errors import ProjectError, StaleStage
 from zhaoshang.projects.models import Project, StageChange, StageRetreat
 from zhaoshang.supervision.evidence import EvidenceError, evidence_type
 
@@ -20,14 +20,18 @@ STATES = {State.STALLED.value, State.TERMINATED.value}
 
 @transaction.atomic
 def project_stage_change(*, actor, project: Project, stage: str, happened_on: datetime.date, note: str = "",
-                         evidence: UploadedFile | None = None) -> StageChange:
+                         evidence: UploadedFile | None = None, expected_stage: str | None = None,
+                         expected_state: str | None = None) -> StageChange:
     """Move `project` to a lifecycle stage, or to 停滞/终止 (stage "stalled"/"terminated", `note` = the reason).
 
     Forward moves may skip stages (the skipped ones get the same date); going back needs the office and a
-    reason; the date may be in the past but not in the future, nor before the project's last change."""
+    reason; the date may be in the past but not in the future, nor before the project's last change.
+    `expected_stage`/`expected_state` are what the user saw: if the project moved meanwhile, `StaleStage` (the
+    row is locked first, so of two concurrent changes from the same stage only one passes)."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     if not can_work_on_unit(actor, project.lead_unit_id):
         raise PermissionDenied("只能变更本单位牵头项目的阶段")
+    _check_not_stale(project, expected_stage, expected_state)
     if project.state == State.TERMINATED:
         raise ProjectError("项目已终止，不能再变更阶段")
     if stage not in Stage.values and stage not in STATES:
@@ -59,6 +63,13 @@ def project_stage_change(*, actor, project: Project, stage: str, happened_on: da
     project.save()
     audit_record(actor=actor, action="stage", obj=project, before=before, after=snapshot(project))
     return change
+
+
+def _check_not_stale(project: Project, expected_stage: str | None, expected_state: str | None) -> None:
+    if expected_stage and expected_stage != project.stage:
+        raise StaleStage(project.get_stage_display())
+    if expected_state and expected_state != project.state:
+        raise StaleStage(project.get_state_display())
 
 
 def _move(project: Project, stage: str, happened_on: datetime.date, actor, note: str) -> None:

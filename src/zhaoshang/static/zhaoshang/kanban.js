@@ -20,7 +20,8 @@ document.addEventListener("DOMContentLoaded", () => {
       column.classList.remove("drop-target");
       if (!dragged || dragged.closest(".kanban-column") === column) return;
       const next = encodeURIComponent(window.location.pathname + window.location.search);
-      const url = `${dragged.dataset.moveUrl}?stage=${encodeURIComponent(column.dataset.stage)}&next=${next}`;
+      const from = encodeURIComponent(dragged.closest(".kanban-column").dataset.stage);  // the stage the user saw
+      const url = `${dragged.dataset.moveUrl}?stage=${encodeURIComponent(column.dataset.stage)}&from=${from}&next=${next}`;
       document.getElementById("move-body").innerHTML = '<div class="text-muted small">加载中…</div>';
       htmx.ajax("GET", url, { target: "#move-body", swap: "innerHTML" }).then(() => modal.show());
     });
