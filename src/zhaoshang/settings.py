@@ -54,8 +54,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # the API docs from its own static files, not a CDN the policy would block
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "zhaoshang.core",
@@ -72,16 +75,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "zhaoshang.core.static_files.StaticFilesMiddleware",  # WhiteNoise, quiet before collectstatic
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "zhaoshang.core.middleware.RequestIdMiddleware",
+    "zhaoshang.accounts.middleware.AccountGate",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -131,7 +137,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "zhaoshang.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "zhaoshang.accounts.passwords.CharacterClassValidator"},
@@ -151,8 +157,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Behind a reverse proxy: X-Forwarded-For is believed only from these peers (comma list of IPs/CIDRs; empty: none).
+ZHAOSHANG_TRUSTED_PROXIES = os.environ.get("ZHAOSHANG_TRUSTED_PROXIES", "")
+AXES_CLIENT_IP_CALLABLE = "zhaoshang.core.client_ip.client_ip"
+# One address failing this often within the cool-off is locked out for every username (0: no such limit).
+ZHAOSHANG_LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("ZHAOSHANG_LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
+AXES_HANDLER = "zhaoshang.core.lockout.AddressLimitHandler"
+
+# API tokens and passwords (zhaoshang.accounts): a token lives one working day unless configured otherwise, and dies
+# with any change of its user's password; a password older than ZHAOSHANG_PASSWORD_MAX_DAYS must be changed (0: never).
+ZHAOSHANG_TOKEN_HOURS = int(os.environ.get("ZHAOSHANG_TOKEN_HOURS", "12"))
+ZHAOSHANG_PASSWORD_MAX_DAYS = int(os.environ.get("ZHAOSHANG_PASSWORD_MAX_DAYS", "0"))
+# Second factor (TOTP, django-otp) for these roles, e.g. "office,admin"; empty: off. When on, staff (/admin/) need it too.
+ZHAOSHANG_2FA_ROLES = [r.strip() for r in os.environ.get("ZHAOSHANG_2FA_ROLES", "").split(",") if r.strip()]
+OTP_TOTP_ISSUER = "招商引资工作管理平台"
 
 SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy/monitor probes plain HTTP on loopback
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
@@ -162,6 +183,24 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (django-csp 4): scripts only from our own static files (no inline
+# script, no eval: htmx runs with allowEval off, ECharts 5 needs no eval). Styles allow 'unsafe-inline' because
+# the templates carry style="" attributes, ECharts writes its tooltips as HTML with inline styles and htmx adds
+# its indicator <style>; inline styles cannot run script. The Django admin needs no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+CSRF_FAILURE_VIEW = "zhaoshang.core.views_errors.csrf_failure"
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
@@ -176,6 +215,10 @@ WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("ZHAOSHANG_PRIVATE_MEDIA_ROOT") or DATA_DIR / "private")
 MAX_UPLOAD_BYTES = int(os.environ.get("ZHAOSHANG_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 MAX_ATTACHMENT_BYTES = int(os.environ.get("ZHAOSHANG_MAX_ATTACHMENT_MB", "10")) * 1024 * 1024
+# Every zip-based upload (.docx/.xlsx: notices, imports, attachments) passes zhaoshang.archive_guard first.
+ARCHIVE_MAX_UNPACKED_MB = int(os.environ.get("ZHAOSHANG_ARCHIVE_MAX_UNPACKED_MB", "200"))
+ARCHIVE_MAX_RATIO = 100
+ARCHIVE_MAX_MEMBERS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

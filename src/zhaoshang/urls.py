@@ -7,11 +7,13 @@ from django.urls import include, path
 from zhaoshang.accounts.views import LoginView
 from zhaoshang.api.main import api
 from zhaoshang.core.views import home
+from zhaoshang.core.views_health import healthz
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/me/", include("zhaoshang.accounts.urls_account")),
     path("plans/", include("zhaoshang.plans.urls")),
     path("units/", include("zhaoshang.accounts.urls")),
     path("supervision/", include("zhaoshang.supervision.urls")),
@@ -25,4 +27,7 @@ urlpatterns = [
     path("", include("zhaoshang.core.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
 ]
+
+handler400 = "zhaoshang.core.query_params.bad_request"

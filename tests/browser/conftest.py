@@ -1,18 +1,20 @@
-"""Playwright driving Debian's chromium (never a downloaded browser) against the live test server."""
+"""Playwright driving Debian's chromium (never a downloaded browser) against the live test server.
+ZHAOSHANG_CHROMIUM names another chromium; without one the browser tests are skipped, and the summary says so."""
 
 import os
 import shutil
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("ZHAOSHANG_CHROMIUM", "/usr/bin/chromium")
+SKIP_REASON = f"浏览器测试已跳过：未找到 chromium (ZHAOSHANG_CHROMIUM={CHROMIUM}; apt-get install chromium fonts-noto-cjk)"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+        pytest.skip(SKIP_REASON)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -23,6 +25,12 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(f"{SKIP_REASON}：{len(skipped)} 项", yellow=True)
 
 
 @pytest.fixture

@@ -89,3 +89,67 @@ def test_zhaoshang_console_command_runs_outside_pytest(tmp_path):
     bad = subprocess.run([str(Path(sys.executable).parent / "zhaoshang"), "parse", "/nonexistent.docx"],
                          capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+# --- the `zhaoshang` command as a newcomer meets it (issue 13, section 3) ------------------------------------
+
+ZHAOSHANG = str(Path(sys.executable).parent / "zhaoshang")
+
+
+def _zhaoshang(*args, cwd, data_dir):
+    """The installed command with a data dir that does not exist yet and no key configured."""
+    env = {"PATH": "/usr/bin:/bin", "ZHAOSHANG_DATA_DIR": str(data_dir), "HOME": str(cwd)}
+    return subprocess.run([ZHAOSHANG, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+
+
+def test_parse_and_help_write_nothing(tmp_path):
+    data_dir = tmp_path / "data"
+    work = tmp_path / "work"
+    work.mkdir()
+    for args in (["parse", str(SEED), "--json"], ["--help"], ["parse", "--help"], ["help", "import-notice"]):
+        result = _zhaoshang(*args, cwd=work, data_dir=data_dir)
+        assert result.returncode == 0, (args, result.stderr)
+    assert not data_dir.exists()
+    assert list(work.iterdir()) == []
+
+
+def test_help_takes_our_hyphenated_names(tmp_path):
+    by_help = _zhaoshang("help", "import-notice", cwd=tmp_path, data_dir=tmp_path / "d")
+    by_flag = _zhaoshang("import-notice", "--help", cwd=tmp_path, data_dir=tmp_path / "d")
+    assert by_help.returncode == 0, by_help.stderr
+    assert "--create-units" in by_help.stdout
+    assert by_help.stdout == by_flag.stdout
+
+
+def test_command_errors_print_the_chinese_message_alone(tmp_path):
+    missing = _zhaoshang("parse", str(tmp_path / "nope.docx"), cwd=tmp_path, data_dir=tmp_path / "d")
+    assert missing.returncode != 0
+    assert missing.stderr.strip() == f"文件不存在：{tmp_path / 'nope.docx'}"
+    folder = _zhaoshang("parse", str(tmp_path), cwd=tmp_path, data_dir=tmp_path / "d")
+    assert folder.returncode != 0
+    assert "CommandError" not in folder.stderr and "文件不存在" not in folder.stderr
+    assert "文件夹" in folder.stderr
+
+
+@pytest.mark.parametrize("command", ["parse", "import_notice", "import_projects"])
+def test_a_folder_given_as_a_file_says_so(command, tmp_path):
+    with pytest.raises(CommandError, match="这是一个文件夹"):
+        _run(command, str(tmp_path))
+
+
+def test_no_static_root_warning_at_start(settings, tmp_path):
+    import warnings
+
+    from django.test import Client
+
+    settings.STATIC_ROOT = tmp_path / "static-not-collected"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        Client().get("/accounts/login/")
+    assert not [w for w in caught if "No directory at" in str(w.message)]
+
+
+def test_tests_keep_their_files_out_of_the_real_data_dir(settings):
+    checkout_var = Path(__file__).resolve().parents[2] / "var"
+    for folder in (settings.DATA_DIR, settings.PRIVATE_MEDIA_ROOT):
+        assert not Path(folder).resolve().is_relative_to(checkout_var.resolve())

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit, User
+from zhaoshang.accounts.services import token_create
 from zhaoshang.api.main import api
 from zhaoshang.core.excel_import.services import import_job_create
 from zhaoshang.kpis.baseline_import import KIND as BASELINES
@@ -58,7 +59,12 @@ def _readers(status_ok, status_else):
 PAGES = {
     "home": ("get", _everyone(302)),
     "login": ("get", {"anonymous": 200, **{r: 302 for r in ROLES[1:]}}),
+    "healthz": ("get", {r: 200 for r in ROLES}),  # the proxy's probe: no log-in
     "logout": ("post", {r: 302 for r in ROLES}),
+    "account:home": ("get", _everyone(200)),
+    "account:password": ("get", _everyone(200)),
+    "account:otp": ("get", _everyone(302)),  # the second factor is off here: back to 我的账号 (tests/accounts/test_two_factor.py)
+    "account:token_revoke": ("post", {"anonymous": LOGIN, **{role: 404 for role in ROLES[1:]}, "unit": 302}),  # own tokens only
     "plans:list": ("get", _everyone(200)),
     "plans:detail": ("get", _everyone(200)),
     "plans:search": ("get", _everyone(200)),
@@ -104,12 +110,12 @@ PAGES = {
     **{f"project_import:{name}": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200})
        for name in ("job", "status", "errors")},
     **{f"project_import:{name}": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302})
-       for name in ("confirm", "discard")},
+       for name in ("confirm", "discard", "retry")},
     # the growth baselines import: those who may manage indicators; an upload is seen by its uploader and the office
     # (the walk's upload is the office's: the admin gets 404 for it)
     **{f"kpi_baseline_import:{name}": ("get", _managers(200)) for name in ("upload", "template")},
     **{f"kpi_baseline_import:{name}": ("get", {**_managers(200), "admin": 404}) for name in ("job", "status", "errors")},
-    **{f"kpi_baseline_import:{name}": ("post", {**_managers(302), "admin": 404}) for name in ("confirm", "discard")},
+    **{f"kpi_baseline_import:{name}": ("post", {**_managers(302), "admin": 404}) for name in ("confirm", "discard", "retry")},
     "meetings:list": ("get", _everyone(200)),
     "meetings:export": ("get", _everyone(200)),
     "meetings:new": ("get", _office_only(200)),
@@ -145,7 +151,8 @@ PAGES = {
     "kpis:overview_export": ("get", _everyone(200)),
     "kpis:detail": ("get", _everyone(200)),
     "kpis:rows_export": ("get", _everyone(200)),
-    "kpis:value_evidence": ("get", _everyone(200)),
+    # a KPI value's evidence, like a report's attachments: the reporting unit (市发改委), the office, leaders, admins
+    "kpis:value_evidence": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200}),
     "kpis:edit": ("get", _managers(200)),
     "kpis:baseline": ("post", _managers(302)),  # the empty form is refused with a message
     # the milestone's reporting unit (市发改委) and the office may report; the empty form is refused
@@ -237,10 +244,11 @@ def urls(demo, office):
                                           "meetings:attendees", "meetings:decision_add", "meetings:action_add")},
         "meetings:action_update": [item.pk], "meetings:action_urge": [item.pk],
         **{f"needs:{name}": [need.pk] for name in ("detail", "edit", "accept", "settle", "rate", "route", "urge")},
-        **{f"project_import:{name}": [ledger.pk] for name in ("job", "status", "confirm", "discard", "errors")},
-        **{f"kpi_baseline_import:{name}": [baselines.pk] for name in ("job", "status", "confirm", "discard", "errors")},
+        **{f"project_import:{name}": [ledger.pk] for name in ("job", "status", "confirm", "discard", "retry", "errors")},
+        **{f"kpi_baseline_import:{name}": [baselines.pk] for name in ("job", "status", "confirm", "discard", "retry", "errors")},
         **{f"kpis:{name}": [milestone.pk] for name in ("detail", "rows_export", "edit", "value_submit")},
         "kpis:baseline": [growth.pk], "kpis:value_review": [kpi_value.pk], "kpis:value_evidence": [kpi_value.pk],
+        "account:token_revoke": [token_create(user=unit_user)[0].pk],
     }
     return {name: reverse(name, args=args.get(name, [])) for name in PAGES}
 
@@ -266,10 +274,14 @@ def test_admin_site_is_for_the_admin_role_only(clients):
 # --- API ----------------------------------------------------------------------------------------------
 API_EXPECTED = {
     ("post", "/api/v1/auth/token"): None,  # public: its own test
+    ("post", "/api/v1/auth/logout"): None,  # it ends the walk's token: tests/accounts/test_tokens.py
+    ("get", "/api/v1/auth/tokens"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("delete", "/api/v1/auth/tokens/{token_id}"): {"unit": 404, "other_unit": 404, "leader": 404, "admin": 404, "office": 204},  # the office's
+    ("post", "/api/v1/auth/password"): {"unit": 422, "other_unit": 422, "leader": 422, "admin": 422, "office": 422},  # no old password
     ("get", "/api/v1/units"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("get", "/api/v1/plans"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("get", "/api/v1/plans/{plan_id}/tasks"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
-    ("post", "/api/v1/parse"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/parse"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 200, "office": 200},
     ("patch", "/api/v1/assignments/{assignment_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("get", "/api/v1/assignments"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("post", "/api/v1/assignments/{assignment_id}/reports"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 403},
@@ -286,7 +298,7 @@ API_EXPECTED = {
     ("get", "/api/v1/action-items"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("patch", "/api/v1/action-items/{item_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("get", "/api/v1/needs"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
-    ("post", "/api/v1/needs"): {"unit": 201, "other_unit": 403, "leader": 403, "admin": 403, "office": 201},
+    ("post", "/api/v1/needs"): {"unit": 201, "other_unit": 404, "leader": 403, "admin": 403, "office": 201},  # 市发改委's project
     ("get", "/api/v1/needs/counts"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("patch", "/api/v1/needs/{need_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("post", "/api/v1/needs/{need_id}/route"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
@@ -322,11 +334,12 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
     need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=fgw, enterprise_name="某能源公司"))
     seed = NoticeUpload.objects.first().file.read()
     client = Client()
+    office_token = token_create(user=office)[0]
     for (method, path), expected in API_EXPECTED.items():
         if expected is None:
             continue
         url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id, meeting_id=meeting.pk, item_id=item.pk,
-                          need_id=need.pk, kpi_id=Kpi.objects.filter(plan=demo).first().pk)
+                          need_id=need.pk, kpi_id=Kpi.objects.filter(plan=demo).first().pk, token_id=office_token.pk)
         if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"
@@ -340,8 +353,81 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
             response = client.post(url, body, content_type="application/json", **headers)
         elif method == "patch":
             response = client.patch(url, {"contact_person": "李四"}, content_type="application/json", **headers)
+        elif method == "delete":
+            response = client.delete(url, **headers)
         else:
             response = client.get(url, **headers)
         assert response.status_code == expected[role], f"{method} {path} as {role}: {response.status_code}"
         anonymous = getattr(Client(), method)(url)
         assert anonymous.status_code == 401, f"{method} {path} anonymous"
+
+
+# --- What each role reads of another unit's data --------------------------------------------------------
+# A status is not enough where the leak is in the body: each probe says what the role gets. "shown"/"hidden": whether
+# 市发改委's project appears; "full"/"masked": the enterprise contact's phone; a number: the status.
+LEAK_EXPECTED = {
+    "indicator rows (API)": {"unit": "shown", "other_unit": "hidden", "leader": "shown", "admin": "shown", "office": "shown"},
+    "indicator rows (page)": {"unit": "shown", "other_unit": "hidden", "leader": "shown", "admin": "shown", "office": "shown"},
+    "enterprise phone": {"unit": "full", "other_unit": 404, "leader": "masked", "admin": "masked", "office": "full"},
+    "need form's projects": {"unit": "shown", "other_unit": "hidden", "leader": 403, "admin": 403, "office": "shown"},
+    "need on 市发改委's project (API)": {"unit": 201, "other_unit": 404, "leader": 403, "admin": 403, "office": 201},
+}
+
+
+def _leak_probes(demo, office):
+    from django.urls import reverse
+
+    from zhaoshang.accounts.services import token_issue
+    from zhaoshang.kpis.choices import PROJECT_KINDS
+    from zhaoshang.kpis.selectors import kpi_rows
+    from zhaoshang.projects.lookups import chain_named
+    from zhaoshang.projects.services.enterprises import contact_add
+
+    fgw = Unit.objects.get(short_name="市发改委")
+    project = project_create(actor=office, data=ProjectInput(
+        name="保密储备库项目", enterprise_name="某保密储运公司", amount_wan=200000, lead_unit=fgw, stage="signed",
+        stage_since=datetime.date(2025, 6, 1), chain=chain_named("石油化工")))
+    enterprise = project.enterprises.get()
+    contact_add(actor=office, enterprise=enterprise, name="赵经理", title="总经理", phone="13912345678")
+    as_of = "2025-12-31"
+    kpi = next((k for k in Kpi.objects.filter(plan=demo, kind__in=PROJECT_KINDS)
+                if kpi_rows(k, datetime.date(2025, 12, 31)).filter(pk=project.pk).exists()), None)
+    assert kpi is not None, "no indicator counts the walk's project"
+
+    def shown(response):
+        return ("shown" if project.name in response.content.decode() else "hidden") if response.status_code == 200 \
+            else response.status_code
+
+    def listed(response):  # the API's JSON escapes Chinese: compare ids
+        if response.status_code != 200:
+            return response.status_code
+        return "shown" if project.pk in {row["id"] for row in response.json()["projects"]} else "hidden"
+
+    def phone(response):
+        if response.status_code != 200:
+            return response.status_code
+        html = response.content.decode()
+        return "full" if "13912345678" in html else "masked" if "139****5678" in html else "missing"
+
+    def need_post(client, user):
+        body = {"title": "用电增容", "type": "用电", "unit": user.unit.name if user.role == "unit" else "市商务局",
+                "project_id": project.pk}
+        response = client.post("/api/v1/needs", body, content_type="application/json",
+                               HTTP_AUTHORIZATION=f"Bearer {token_issue(user=user)}")
+        return response.status_code
+
+    return {
+        "indicator rows (API)": lambda c, u: listed(c.get(f"/api/v1/indicators/{kpi.pk}/rows", {"as_of": as_of})),
+        "indicator rows (page)": lambda c, u: shown(c.get(reverse("kpis:detail", args=[kpi.pk]), {"as_of": as_of})),
+        "enterprise phone": lambda c, u: phone(c.get(reverse("projects:enterprise", args=[enterprise.pk]))),
+        "need form's projects": lambda c, u: shown(c.get(reverse("needs:new"))),
+        "need on 市发改委's project (API)": need_post,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_no_role_reads_another_units_data(clients, demo, office, role):
+    users = {"unit": "市发改委", "other_unit": "市商务局"}
+    user = User.objects.get(unit__short_name=users[role]) if role in users else User.objects.get(username=role)
+    found = {name: probe(clients[role], user) for name, probe in _leak_probes(demo, office).items()}
+    assert found == {name: expected[role] for name, expected in LEAK_EXPECTED.items()}

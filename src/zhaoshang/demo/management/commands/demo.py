@@ -1,11 +1,11 @@
-"""`zhaoshang demo [--port N] [--no-serve]`: migrate, load the demo plan and accounts, print logins, serve."""
-
-import os
+"""`zhaoshang demo [--port N] [--no-serve]`: check the port, migrate, load the demo plan and accounts, print
+logins, serve. The password is the one printed the first time (zhaoshang.demo.setup)."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from zhaoshang.demo.loader import DemoRefused, demo_load, generate_password
+from zhaoshang.demo.loader import DemoRefused, demo_load
+from zhaoshang.demo.setup import demo_password, port_problem
 
 
 class Command(BaseCommand):
@@ -17,9 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-history", action="store_true", help="不生成督办历史数据（报告、催办、问题）")
 
     def handle(self, *args, **options):
+        if not options["no_serve"] and (problem := port_problem(options["port"])):
+            raise CommandError(problem)  # before anything is loaded or any password is set
         self.stdout.write("准备数据库…")
         call_command("migrate", interactive=False, verbosity=0)
-        password = os.environ.get("ZHAOSHANG_DEMO_PASSWORD") or generate_password()
+        password = demo_password()
         try:
             logins = demo_load(password=password, history=not options["no_history"],
                                progress=lambda message: self.stdout.write(message))

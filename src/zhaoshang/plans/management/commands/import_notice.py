@@ -1,11 +1,11 @@
 """`zhaoshang import-notice FILE`: import a notice as a new plan, or as a revision of --plan ID."""
 
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from zhaoshang.accounts.services import system_actor
+from zhaoshang.core.command_files import input_file
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.import_preview import import_preview
 from zhaoshang.plans.models import Plan
@@ -23,9 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="只显示预览，不写入")
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"文件不存在：{path}")
+        path = input_file(options["file"])
         plan = None
         if options["plan"]:
             plan = Plan.objects.filter(pk=options["plan"]).first()

@@ -1,10 +1,10 @@
 """`zhaoshang parse FILE --json`: print a notice's structure; saves nothing."""
 
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from zhaoshang.core.command_files import input_file
 from zhaoshang.notices import NoticeError, parse_file
 
 
@@ -16,9 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"文件不存在：{path}")
+        path = input_file(options["file"])
         try:
             parsed = parse_file(path).to_dict()
         except NoticeError as error:

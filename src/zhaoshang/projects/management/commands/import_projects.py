@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from zhaoshang.accounts.models import User
 from zhaoshang.accounts.services import system_actor
+from zhaoshang.core.command_files import input_file
 from zhaoshang.core.excel_import import ExcelImportError, error_workbook, save_report, validate_file
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.ledger import ledger_import
@@ -31,9 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"文件不存在：{path}")
+        path = input_file(options["file"])
         actor = self._actor(options["user"])
         report_path = Path(options["report"]) if options["report"] else path.with_name(f"{path.stem}-错误报告.xlsx")
         started = time.perf_counter()
