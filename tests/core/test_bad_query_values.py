@@ -96,6 +96,13 @@ def test_pages_survive_hostile_query_values(office_client, urls):  # noqa: F811
     assert not problems, "\n".join(problems)
 
 
+def test_a_nul_character_in_a_page_query_is_refused_on_every_database(office_client):
+    """PostgreSQL cannot take text with NUL (the audit page's type filter gave a 500 there); SQLite took it silently."""
+    response = office_client.get("/audit/", {"type": "plans\x00"})
+    assert response.status_code == 400
+    assert "非法字符" in response.content.decode()
+
+
 def test_pages_answer_404_in_chinese_for_ids_beyond_bigint(office_client, urls):  # noqa: F811
     office, problems = office_client, Problems()
     for name in GET_PAGES:
