@@ -49,7 +49,7 @@ function init(args)
     wrk.format("GET", "/supervision/", page),
     wrk.format("GET", "/api/v1/indicators", api),
     wrk.format("POST", "/api/v1/assignments/" .. assignment .. "/reports", post,
-               '{"text": "本月推进情况：已完成对接。", "percent": 60, "status": "on_track"}'),
+               '{"text": "本月推进情况：已完成对接。", "percent": 60, "status": "in_progress"}'),
   }
 end
 
