@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 
 from tests.supervision.test_attachments import EXE, PNG
 from zhaoshang.accounts.models import Unit
-from zhaoshang.projects.exports import COLUMNS, mask_phone
+from zhaoshang.projects.contact_privacy import mask_phone
+from zhaoshang.projects.exports import COLUMNS
 from zhaoshang.projects.models import Project
 
 EXPORT = reverse("projects:export")

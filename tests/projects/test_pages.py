@@ -199,7 +199,7 @@ def test_pages_read_their_indexes_even_without_statistics(pipeline, office, offi
 
 
 def test_enterprise_phones_are_masked_as_in_the_export(pipeline, office_client, unit_client, leader_client, admin_user):
-    """One rule for page and export (projects.exports.phones_visible): in full for the office and the owner unit
+    """One rule for page and export (projects.contact_privacy.phones_visible): in full for the office and the owner unit
     (市发改委 leads the enterprise's project), masked for leaders, admins and any other role."""
     from django.test import Client
 

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zhaoshang.core.permissions import OFFICE, is_member_of, role_of
 from zhaoshang.core.xlsx import append_row, text_cell
+from zhaoshang.projects.contact_privacy import phones_visible, shown_phone
 from zhaoshang.projects.flags import clock_rules, project_clock
 
 COLUMNS = (
@@ -22,30 +22,10 @@ COLUMNS = (
 CHUNK = 2000
 
 
-def mask_phone(phone: str) -> str:
-    """138****0000: the first three and last four digits kept, the rest starred (short numbers: all but the last two)."""
-    phone = (phone or "").strip()
-    if len(phone) >= 8:
-        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-    return "*" * max(len(phone) - 2, 0) + phone[-2:] if phone else ""
-
-
-def phones_visible(user, owner_unit_ids=()) -> bool:
-    """Whether `user` sees an enterprise's contacts' phones in full: the office, and a user of an owner unit (the
-    lead unit of one of the enterprise's projects). Everyone else (leaders, admins, other units) sees them masked:
-    page, export and API all ask here."""
-    return role_of(user) == OFFICE or any(is_member_of(user, unit_id) for unit_id in owner_unit_ids)
-
-
-def shown_phone(phone: str, visible: bool) -> str:
-    return phone if visible else mask_phone(phone)
-
-
 def project_values(project, clock, show_phones: bool) -> list:
     """One project's cells, in COLUMNS order (needs enterprises, their contacts and tags prefetched)."""
     enterprises = list(project.enterprises.all())
     contacts = [c for e in enterprises for c in e.contacts.all()]
-    phone = (lambda c: shown_phone(c.phone, show_phones))
     return [
         project.pk, project.name, "、".join(e.name for e in enterprises), "、".join(e.credit_code for e in enterprises if e.credit_code),
         project.chain.name if project.chain else "", project.chain_link.name if project.chain_link else "",
@@ -54,7 +34,7 @@ def project_values(project, clock, show_phones: bool) -> list:
         project.lead_unit.display_name, project.get_stage_display(), project.get_state_display(), project.stage_since,
         project.signed_on, project.registered_on, project.started_on, project.producing_on, clock.label, clock.reason,
         project.park, project.town, project.team, project.chief_officer, "、".join(c.name for c in contacts),
-        "、".join(phone(c) for c in contacts if c.phone), project.state_reason, project.notes,
+        "、".join(shown_phone(c.phone, show_phones) for c in contacts if c.phone), project.state_reason, project.notes,
     ]
 
 

@@ -16,7 +16,7 @@ from zhaoshang.plans.models import Chain
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.clock import Clock
-from zhaoshang.projects.exports import phones_visible, shown_phone
+from zhaoshang.projects.contact_privacy import phones_visible, shown_phone
 from zhaoshang.projects.filters import ProjectFilter
 from zhaoshang.projects.flags import attach_clocks
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
