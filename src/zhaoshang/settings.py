@@ -70,6 +70,11 @@ INSTALLED_APPS = [
     "zhaoshang.meetings",
     "zhaoshang.reports",
     "zhaoshang.kpis",
+    "zhaoshang.search",
+    "zhaoshang.registries",
+    "zhaoshang.resources",
+    "zhaoshang.targeting",
+    "zhaoshang.network",
     "zhaoshang.demo",
 ]
 

@@ -19,9 +19,12 @@ from zhaoshang.kpis.models import Kpi
 from zhaoshang.meetings.services.actions import action_item_create
 from zhaoshang.meetings.services.meetings import MeetingInput, meeting_create
 from zhaoshang.needs.services.tickets import NeedInput, need_create
-from zhaoshang.plans.models import Assignment
+from zhaoshang.plans.models import Assignment, Chain
 from zhaoshang.projects.filters import ProjectFilter
 from zhaoshang.projects.services.projects import ProjectInput, project_create
+from zhaoshang.registries.catalog import all_registries, registry_named
+from zhaoshang.registries.filters import filterset_class
+from zhaoshang.registries.services import entry_create
 
 HOSTILE = ["0", "-1", "99999999999999999999", "2025-13-45", "abc", "'", "\x00", "x" * 2000, "2025-00", "1e400"]
 HUGE_ID = 10**20 - 1
@@ -33,7 +36,9 @@ READS = re.compile(r"""(?:GET|params|query)(?:\.get|\.getlist)\(\s*["'](\w+)["']
 
 def _query_names() -> list[str]:
     """Every query parameter a page reads: request.GET / params lookups in the source, and the GET filter forms' fields."""
-    names = set(ProjectFilter.base_filters) | set(OverviewFilterForm.base_fields)
+    names = set(ProjectFilter.base_filters) | set(OverviewFilterForm.base_fields) | {"sort"}
+    for registry in all_registries().values():  # each registry's list filters, built from its declaration
+        names |= set(filterset_class(registry).base_filters)
     for path in SOURCE.rglob("*.py"):
         if "api" not in path.parts:
             names |= {"".join(groups) for groups in READS.findall(path.read_text(encoding="utf-8"))}
@@ -125,8 +130,10 @@ def api_paths(demo):
     meeting = meeting_create(actor=office, data=MeetingInput("review", datetime.date.today()))
     item = action_item_create(actor=office, meeting=meeting, text="协调用地", owner_unit=fgw, due_date=meeting.date)
     need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=fgw, enterprise_name="某能源公司"))
+    park = entry_create(registry=registry_named("park"), actor=office, data={"name": "查询走查园区"})
     return {"plan_id": demo.pk, "assignment_id": Assignment.objects.filter(unit=fgw).first().pk, "project_id": project.pk,
-            "meeting_id": meeting.pk, "item_id": item.pk, "need_id": need.pk, "kpi_id": Kpi.objects.filter(plan=demo).first().pk}
+            "meeting_id": meeting.pk, "item_id": item.pk, "need_id": need.pk, "kpi_id": Kpi.objects.filter(plan=demo).first().pk,
+            "key": "park", "entry_id": park.pk, "chain_id": Chain.objects.filter(plan=demo).first().pk}
 
 
 def test_api_get_operations_survive_hostile_query_values_and_ids(api_paths):

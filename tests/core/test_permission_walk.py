@@ -25,7 +25,13 @@ from zhaoshang.plans.services.importing import notice_upload
 from zhaoshang.projects.ledger import KIND as LEDGER
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import ProjectInput, project_create
+from zhaoshang.registries.catalog import registry_named
+from zhaoshang.registries.importing import kind_of as registry_import_kind
+from zhaoshang.registries.services import attachment_add as registry_attachment_add
+from zhaoshang.registries.services import entry_create, entry_delete, link_add
 from zhaoshang.reports.models import BulletinJob
+from zhaoshang.projects.models import Enterprise
+from zhaoshang.targeting.services import target_mark
 from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.escalation import assignment_escalate
 from zhaoshang.supervision.services.reports import ReportInput, report_save
@@ -160,6 +166,36 @@ PAGES = {
     "kpis:value_review": ("post", _office_only(302)),
     # the chain board, the leaders' dashboard, the wall screen and drill-downs: every role reads them (projects in its scope)
     **{f"kpis:{name}": ("get", _everyone(200)) for name in ("chains", "dashboard", "screen", "drill", "drill_export")},
+    # the registries (the walk's registry is 园区, kept by the office: other units read, only the office writes)
+    **{f"registries:{name}": ("get", _everyone(200)) for name in ("index", "list", "export", "detail", "attachment")},
+    **{f"registries:{name}": ("get", {**_office_only(200), "unit": 403, "other_unit": 403}) for name in ("new", "edit")},
+    **{f"registries:{name}": ("post", {**_office_only(302), "unit": 403, "other_unit": 403})
+       for name in ("delete", "restore", "link_new", "link_delete", "attachment_upload")},
+    "registries:trash": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 403, "admin": 403, "office": 200}),
+    "registries:settings": ("get", _managers(200)),
+    # a registry's import: office and unit users reach the pages; a unit that does not keep the registry is refused the
+    # template (back to the upload page with the reason); an upload is seen by its uploader (the office here)
+    "registry_import:upload": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 403, "admin": 403, "office": 200}),
+    "registry_import:template": ("get", {"anonymous": LOGIN, "unit": 302, "other_unit": 302, "leader": 403, "admin": 403, "office": 200}),
+    **{f"registry_import:{name}": ("get", {"anonymous": LOGIN, "unit": 404, "other_unit": 404, "leader": 403, "admin": 403, "office": 200})
+       for name in ("job", "status", "errors")},
+    **{f"registry_import:{name}": ("post", {"anonymous": LOGIN, "unit": 404, "other_unit": 404, "leader": 403, "admin": 403, "office": 302})
+       for name in ("confirm", "discard", "retry")},
+    "resources:available": ("get", _everyone(200)),
+    "targeting:visit_stats": ("get", _everyone(200)),
+    # 招商靶向: everyone reads the rankings; the office (and the admin, who manages) marks targets and makes leads
+    "targeting_candidates:index": ("get", _everyone(200)),
+    "targeting_candidates:chain": ("get", _everyone(200)),
+    **{f"targeting_candidates:{name}": ("post", _managers(302)) for name in ("mark", "drop")},
+    "targeting_candidates:lead": ("get", _managers(200)),
+    "targeting:visit_stats_export": ("get", _everyone(200)),
+    "resources:available_export": ("get", _everyone(200)),
+    "network:referrals": ("get", _everyone(200)),
+    "network:referrals_export": ("get", _everyone(200)),
+    "network:referral_lookup": ("get", {"anonymous": LOGIN, "unit": 400, "other_unit": 400, "leader": 403, "admin": 403, "office": 400}),
+    # a referral on 市发改委's project: the empty form is refused; another unit does not see the project
+    "network:referral_new": ("post", {"anonymous": LOGIN, "unit": 400, "other_unit": 404, "leader": 403, "admin": 403, "office": 400}),
+    "network:referral_delete": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
     "core:recycle_bin": ("get", _managers(200)),
     "core:audit": ("get", _managers(200)),
     "core:restore": ("post", _managers(404)),
@@ -227,7 +263,28 @@ def urls(demo, office):
                                data=xlsx([["项目名称", "投资企业", "计划总投资(万元)"], ["仓储项目", "某公司", -1]]))
     baselines = import_job_create(actor=office, kind=BASELINES, filename="walk.xlsx",
                                   data=xlsx([["指标编号", "上年基数", "基数来源"], [growth.pk, -1, "年报"]]))
+    park_registry = registry_named("park")
+    park = entry_create(registry=park_registry, actor=office, data={"name": "走查园区"})
+    doomed = entry_create(registry=park_registry, actor=office, data={"name": "待删园区"})
+    binned = entry_delete(registry=park_registry, actor=office,
+                          row=entry_create(registry=park_registry, actor=office, data={"name": "已删园区"}))
+    park_link = link_add(actor=office, from_kind="park", from_id=park.pk, to_kind="project", to_id=project.pk, relation="located")
+    park_file = registry_attachment_add(actor=office, registry=park_registry, row=park, filename="photo.png", data=PNG)
+    park_import = import_job_create(actor=office, kind=registry_import_kind(park_registry), filename="walk.xlsx",
+                                    data=xlsx([["园区名称", "级别", "备注"], ["", "省级", "缺名称"]]))
+    mark = target_mark(actor=office, enterprise=project.enterprises.get(), chain=chain, link=None)
+    dropped = target_mark(actor=office, enterprise=Enterprise.objects.create(name="走查目标企业"), chain=chain, link=None)
+    referral = link_add(actor=office, from_kind="park", from_id=park.pk, to_kind="project", to_id=project.pk, relation="referred")
     args = {
+        "targeting_candidates:chain": [chain.pk], "targeting_candidates:mark": [chain.pk],
+        "targeting_candidates:lead": [mark.pk], "targeting_candidates:drop": [dropped.pk],
+        "network:referral_new": [project.pk], "network:referral_delete": [referral.pk],
+        **{f"registries:{name}": ["park"] for name in ("list", "export", "new", "trash", "settings")},
+        **{f"registries:{name}": ["park", park.pk] for name in ("detail", "edit", "link_new", "attachment_upload")},
+        "registries:delete": ["park", doomed.pk], "registries:restore": ["park", binned.pk],
+        "registries:link_delete": [park_link.pk], "registries:attachment": [park_file.pk],
+        "registry_import:upload": ["park"], "registry_import:template": ["park"],
+        **{f"registry_import:{name}": ["park", park_import.pk] for name in ("job", "status", "confirm", "discard", "retry", "errors")},
         "plans:detail": [demo.pk], "plans:search": [demo.pk], "plans:export": [demo.pk], "plans:chain_new": [demo.pk],
         "plans:upload_file": [NoticeUpload.objects.filter(status="applied").first().pk],
         "units:detail": [own.unit_id], "plans:assignment_edit": [own.pk],
@@ -308,6 +365,20 @@ API_EXPECTED = {
     ("post", "/api/v1/needs/{need_id}/rating"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
     ("get", "/api/v1/indicators"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("get", "/api/v1/indicators/{kpi_id}/rows"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    # the registries (园区, kept by the office): everyone reads; only the office writes
+    ("get", "/api/v1/registries"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/registries/{key}/entries"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/registries/{key}/entries/{entry_id}"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/registries/{key}/export"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    # the walk's body has no 园区 fields: refused with the fields named
+    ("post", "/api/v1/registries/{key}/entries"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 400, "office": 400},
+    ("patch", "/api/v1/registries/{key}/entries/{entry_id}"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 400, "office": 400},
+    ("post", "/api/v1/registries/{key}/import"): {"unit": 422, "other_unit": 422, "leader": 422, "admin": 422, "office": 422},  # no file
+    ("get", "/api/v1/chains"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("get", "/api/v1/chains/{chain_id}/candidates"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/chains/{chain_id}/targets"): {"unit": 422, "other_unit": 422, "leader": 422, "admin": 422, "office": 422},  # no body
+    ("post", "/api/v1/targets/{mark_id}/lead"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 404, "office": 404},  # no mark
+    ("delete", "/api/v1/registries/{key}/entries/{entry_id}"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 204, "office": 204},
 }
 
 
@@ -333,13 +404,15 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
     item = action_item_create(actor=office, meeting=meeting, text="协调用地", owner_unit=fgw, due_date=datetime.date.today())
     need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=fgw, enterprise_name="某能源公司"))
     seed = NoticeUpload.objects.first().file.read()
+    park = entry_create(registry=registry_named("park"), actor=office, data={"name": "接口走查园区"})
     client = Client()
     office_token = token_create(user=office)[0]
     for (method, path), expected in API_EXPECTED.items():
         if expected is None:
             continue
         url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id, meeting_id=meeting.pk, item_id=item.pk,
-                          need_id=need.pk, kpi_id=Kpi.objects.filter(plan=demo).first().pk, token_id=office_token.pk)
+                          need_id=need.pk, kpi_id=Kpi.objects.filter(plan=demo).first().pk, token_id=office_token.pk,
+                          key="park", entry_id=park.pk, chain_id=Chain.objects.filter(plan=demo).first().pk, mark_id=999999)
         if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"

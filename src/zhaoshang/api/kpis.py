@@ -16,9 +16,8 @@ from zhaoshang.core.permissions import get_for
 from zhaoshang.kpis.choices import PROJECT_KINDS, Kind
 from zhaoshang.kpis.figures import Figure, due_of
 from zhaoshang.kpis.models import Kpi
-from zhaoshang.kpis.registries import REGISTRIES
 from zhaoshang.kpis.rules import rule_text
-from zhaoshang.kpis.selectors import kpi_figure, plan_figures
+from zhaoshang.kpis.selectors import kpi_figure, plan_figures, registry_row_key
 from zhaoshang.kpis.selectors_pages import evidence_visible, visible_rows
 from zhaoshang.plans.models import Task
 from zhaoshang.plans.selectors import current_plan_for, plan_for
@@ -50,6 +49,9 @@ class IndicatorOut(Schema):
     note: str
     rule: str
     rows: int | None
+    registry: str | None = None  # registry counts: the source's key, how it counts (new/stock), the column filter
+    registry_mode: str | None = None
+    registry_filter: dict[str, str] | None = None
 
 
 def _number(value) -> float | None:
@@ -65,7 +67,13 @@ def _indicator(figure: Figure, tasks: list[str]) -> dict:
             "year": kpi.year, "due": due_of(kpi), "goal": _number(figure.goal), "actual": _number(figure.actual),
             "expected": _number(figure.expected), "percent": _number(figure.percent), "met": figure.met,
             "light": figure.light.value, "reason": figure.reason, "note": figure.note, "rule": rule_text(kpi),
-            "rows": figure.rows}
+            "rows": figure.rows, **_registry_rule(kpi)}
+
+
+def _registry_rule(kpi) -> dict:
+    if kpi.kind != Kind.REGISTRY_COUNT:
+        return {}
+    return {"registry": kpi.registry or None, "registry_mode": kpi.registry_mode, "registry_filter": kpi.registry_filter}
 
 
 @router.get("indicators", response=list[IndicatorOut])
@@ -98,8 +106,9 @@ class ProjectRow(Schema):
 
 class RegistryRow(Schema):
     id: int
-    date: datetime.date
+    date: datetime.date | None  # an event's date; a kit registry row's start (since), which may be empty
     text: str
+    url: str | None = None  # a kit registry row's page
 
 
 class ValueRow(Schema):
@@ -132,11 +141,13 @@ def _project(project) -> dict:
             "lead_unit": project.lead_unit.display_name}
 
 
-def _registry_row(row, date_field: str) -> dict:
-    day = getattr(row, date_field)
+def _registry_row(row, key: str | None) -> dict:
+    """A counted row with the day that places it (visible_rows' `counted_on`, already a Beijing date)."""
+    day = row.counted_on
     if isinstance(day, datetime.datetime):
         day = timezone.localdate(day)
-    return {"id": row.pk, "date": day, "text": str(row)}
+    url = reverse("registries:detail", args=[key, row.pk]) if key else None
+    return {"id": row.pk, "date": day, "text": str(row), "url": url}
 
 
 def _value(row, show_evidence: bool) -> dict:
@@ -167,7 +178,8 @@ def indicator_rows(request, kpi_id: int, as_of: Day | None = None):
     if source == "projects":
         out["projects"] = [_project(project) for project in page]
     elif source == "registry":
-        out["registry"] = [_registry_row(row, REGISTRIES[kpi.registry].date_field) for row in page]
+        key = registry_row_key(kpi)
+        out["registry"] = [_registry_row(row, key) for row in page]
     else:
         show_evidence = evidence_visible(request.user, kpi)
         out["values"] = [_value(row, show_evidence) for row in page]

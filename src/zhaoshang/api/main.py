@@ -11,6 +11,7 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.errors import PlanError
 from zhaoshang.projects.errors import ProjectError, StaleStage
+from zhaoshang.registries.errors import RegistryError
 from zhaoshang.supervision.errors import ReportConflict, SupervisionError
 
 api = NinjaAPI(title="招商引资工作管理平台 API", version="1", urls_namespace="api", auth=API_AUTH)
@@ -22,6 +23,8 @@ api.add_router("/", projects.router)
 api.add_router("/", "zhaoshang.api.meetings.router")
 api.add_router("/", "zhaoshang.api.needs.router")
 api.add_router("/", "zhaoshang.api.kpis.router")
+api.add_router("/", "zhaoshang.api.registries.router")
+api.add_router("/", "zhaoshang.api.targeting.router")
 
 
 @api.exception_handler(PermissionDenied)
@@ -60,5 +63,6 @@ def conflict(request, exc):
 @api.exception_handler(SupervisionError)
 @api.exception_handler(ProjectError)
 @api.exception_handler(PlanError)
+@api.exception_handler(RegistryError)
 def bad_input(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)

@@ -30,6 +30,13 @@ class CountStage(models.TextChoices):
     PRODUCING = "producing", "投产"
 
 
+class RegistryMode(models.TextChoices):
+    """How a registry-count indicator counts a registry's rows: those begun in the year, or those in place on the day."""
+
+    NEW = "new", "新增"
+    STOCK = "stock", "存量"
+
+
 class ValueStatus(models.TextChoices):
     SUBMITTED = "submitted", "待确认"
     CONFIRMED = "confirmed", "已确认"

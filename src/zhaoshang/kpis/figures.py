@@ -7,12 +7,14 @@ Project indicators are grouped by (stage, year), and each group's by how its pro
 - the others share one scan of the year's projects from the stage's covering index, one conditional COUNT or SUM
   each (tags read from the project's tag bits).
 Each such query is a UNION ALL over the projects holding the stage and the few others that held it on the day and
-moved back later (stage retreats, read by id). Registry indicators count their registry; reported values and
+moved back later (stage retreats, read by id). Registry indicators count their source in one query per source
+(kpis/registries.py: rows new in the year or in place on the day, under a filter); reported values and
 milestones take the latest confirmed value by that date. A per-chain or per-item parent shows how many of its parts
 met their goal. bench/kpi.py times it at 10k-1M projects."""
 
 import datetime
 import functools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +24,8 @@ from django.db.models import Count, Q, Sum, Value
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, Kind, ValueStatus
 from zhaoshang.kpis.lights import KpiLightInput, goal_met, kpi_light
 from zhaoshang.kpis.models import Kpi, KpiValue
-from zhaoshang.kpis.registries import REGISTRIES, registry_rows
+from zhaoshang.kpis.errors import KpiError
+from zhaoshang.kpis.registries import counted_q, is_source, source_rows
 from zhaoshang.kpis.rules import SEEK_COLUMNS, Rule, Window, alive_on, reached_q, retreat_q, stage_field
 from zhaoshang.plans.choices import Comparator
 from zhaoshang.projects.models import Project, StageRetreat
@@ -155,15 +158,25 @@ def _measure_key(kpi: Kpi, rule: Rule, column: str | None) -> tuple[bool, Rule]:
 
 
 def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | None]:
-    raw = {}
+    """One query per source: a conditional COUNT per indicator over the rows any of them may count."""
+    raw, by_source = {}, defaultdict(list)
     for kpi in kpis:
         window = Window.of(kpi.year, as_of)
-        if kpi.registry not in REGISTRIES:
+        if not is_source(kpi.registry):
             raw[kpi.pk] = None
         elif window.empty:
             raw[kpi.pk] = Decimal(0)
         else:
-            raw[kpi.pk] = Decimal(registry_rows(kpi.registry, window.start, window.end).count())
+            try:
+                condition = counted_q(kpi.registry, kpi.registry_mode, kpi.registry_filter, window.start, window.end)
+            except KpiError:  # a filter the registry no longer declares: no figure, rather than a wrong one
+                raw[kpi.pk] = None
+            else:
+                by_source[kpi.registry].append((kpi, condition))
+    for key, members in by_source.items():
+        counts = (source_rows(key).filter(functools.reduce(operator.or_, (q for _, q in members))).order_by()
+                  .aggregate(**{f"k{kpi.pk}": Count("pk", filter=q) for kpi, q in members}))
+        raw.update({kpi.pk: Decimal(counts[f"k{kpi.pk}"]) for kpi, _ in members})
     return raw
 
 
@@ -183,7 +196,7 @@ def _figure(kpi: Kpi, raw: dict, values: dict, as_of: datetime.date) -> Figure:
     if kpi.kind in PROJECT_KINDS or kpi.kind == Kind.REGISTRY_COUNT:
         actual = raw.get(kpi.pk)
         rows = None if actual is None or kpi.kind in AMOUNT_KINDS else int(actual)
-        missing = "登记来源未设置" if actual is None else ""
+        missing = ("登记来源未设置" if not kpi.registry else "登记来源或筛选条件无效") if actual is None else ""
     else:
         value = values.get(kpi.pk)
         actual = value.value if value else None

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.query_params import MAX_ID, MAX_YEAR, MIN_YEAR
-from zhaoshang.kpis.choices import CountStage, Kind
+from zhaoshang.kpis.choices import CountStage, Kind, RegistryMode
+from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.models import Kpi
-from zhaoshang.kpis.registries import REGISTRY_CHOICES
+from zhaoshang.kpis.registries import filter_guide, filter_lines, registry_choices, registry_rule_clean
 from zhaoshang.kpis.services.editing import KpiInput
 from zhaoshang.plans.choices import Comparator
 from zhaoshang.plans.models import Chain
@@ -120,8 +121,17 @@ class KpiForm(forms.Form):
                                      help_text="如某个国企、平台或基金的名称")
     min_amount_wan = forms.DecimalField(label="计划总投资下限（万元）", max_digits=16, decimal_places=2, required=False,
                                         help_text="“亿元以上”填10000")
-    registry = forms.ChoiceField(label="登记来源（登记/活动条数类）", choices=[("", "（无）"), *REGISTRY_CHOICES],
+    registry = forms.ChoiceField(label="登记来源（登记/活动条数类）", choices=lambda: [("", "（无）"), *registry_choices()],
                                  required=False)
+    registry_mode = forms.ChoiceField(
+        label="计数方式（登记/活动条数类）", choices=RegistryMode.choices, required=False,
+        help_text="新增：起始日期（设立、成立日期等）在统计年度内、截至统计日的条数，如“新设3支基金”；存量：统计日在册的条数"
+                  "（起始日期不晚于统计日或未填，截止日期为空或晚于统计日），如“可供地块不少于50宗”。会议、诉求只能按新增计数。")
+    registry_filter = forms.CharField(
+        label="筛选条件（登记/活动条数类）", required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "级别=国家级"}),
+        help_text="每行一个“列=值”，列和值都可写中文名称（如“级别=国家级”）；数值列写“规划面积(亩)不低于=100”。"
+                  "留空则计入全部记录。各数据库可用的列见下方说明。")
     reporting_unit = forms.ModelChoiceField(label="报送单位（单位报送值、里程碑类）", queryset=Unit.objects.all(),
                                             required=False, empty_label="（无）")
 
@@ -131,13 +141,47 @@ class KpiForm(forms.Form):
     def __init__(self, *args, kpi: Kpi, **kwargs):
         initial = {name: getattr(kpi, name) for name in self.FIELDS}
         initial |= {"reporting_unit": kpi.reporting_unit_id, "chains": [c.pk for c in kpi.chains.all()],
-                    "tags": [t.pk for t in kpi.tags.all()]}
+                    "tags": [t.pk for t in kpi.tags.all()], "registry_mode": kpi.registry_mode,
+                    "registry_filter": filter_lines(kpi.registry, kpi.registry_filter)}
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["chains"].queryset = Chain.objects.filter(plan_id=kpi.plan_id, merged_into__isnull=True)
+        self.filter_guide = filter_guide()
         _styled(self)
+
+    def clean_registry_filter(self) -> dict[str, str]:
+        """The "列=值" lines as a dict; the service checks the columns and values against the registry."""
+        parsed = {}
+        for number, line in enumerate(self.cleaned_data["registry_filter"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            column, equals, value = line.replace("＝", "=").partition("=")
+            if not equals or not column.strip() or not value.strip():
+                raise forms.ValidationError(f"第{number}行应写成“列=值”，如“级别=国家级”")
+            if column.strip() in parsed:
+                raise forms.ValidationError(f"第{number}行：“{column.strip()}”重复")
+            parsed[column.strip()] = value.strip()
+        return parsed
+
+    def clean(self):
+        data = super().clean()
+        data["registry_mode"] = data.get("registry_mode") or RegistryMode.NEW
+        if data.get("kind") == Kind.REGISTRY_COUNT and data.get("registry") and "registry_filter" in data:
+            key, mode = data["registry"], data["registry_mode"]
+            try:
+                registry_rule_clean(key, mode, {})
+            except KpiError as error:
+                self.add_error("registry_mode", str(error))
+                return data
+            try:
+                data["registry_filter"] = registry_rule_clean(key, mode, data["registry_filter"])[1]
+            except KpiError as error:
+                self.add_error("registry_filter", str(error))
+        return data
 
     def kpi_input(self) -> KpiInput:
         data = self.cleaned_data
         unit = data["reporting_unit"]
         return KpiInput(**{name: data[name] for name in self.FIELDS}, reporting_unit_id=unit.pk if unit else None,
-                        chain_ids=[c.pk for c in data["chains"]], tag_ids=[t.pk for t in data["tags"]])
+                        chain_ids=[c.pk for c in data["chains"]], tag_ids=[t.pk for t in data["tags"]],
+                        registry_mode=data["registry_mode"], registry_filter=data["registry_filter"])

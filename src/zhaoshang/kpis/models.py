@@ -3,14 +3,14 @@
 An indicator belongs to a target of a plan. Project kinds count or sum the pipeline under a filter (chains, tags,
 channel, minimum amount, stage reached in the calendar year, terminated projects excluded); a per-chain or
 per-item target is a parent with one child per chain or item. Registry kinds count rows of a registry the platform
-keeps (registries.py). Reported values and milestones come from KpiValue rows the office confirms."""
+keeps (registries.py): new in the year or in place on the day, under a filter on the registry's columns. Reported values and milestones come from KpiValue rows the office confirms."""
 
 from django.conf import settings
 from django.db import models
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.models import RestrictedQuerySet, SoftDeleteModel
-from zhaoshang.kpis.choices import CountStage, Kind, ValueStatus
+from zhaoshang.kpis.choices import CountStage, Kind, RegistryMode, ValueStatus
 from zhaoshang.plans.choices import Comparator
 from zhaoshang.plans.models import Chain, Indicator, Plan, Target
 from zhaoshang.plans.storage import private_storage
@@ -43,6 +43,9 @@ class Kpi(SoftDeleteModel):
     min_amount_wan = models.DecimalField("计划总投资下限(万元)", max_digits=16, decimal_places=2, null=True, blank=True)
     # registry kinds
     registry = models.CharField("登记来源", max_length=30, blank=True)
+    registry_mode = models.CharField("计数方式", max_length=8, choices=RegistryMode.choices, default=RegistryMode.NEW)
+    registry_filter = models.JSONField("筛选条件", default=dict, blank=True,
+                                       help_text="登记来源的筛选列 → 值，如 {\"level\": \"national\"}")
     # growth kinds: last year's figure, as the office entered or imported it
     baseline = models.DecimalField("上年基数", max_digits=16, decimal_places=4, null=True, blank=True)
     baseline_source = models.CharField("基数来源", max_length=200, blank=True)

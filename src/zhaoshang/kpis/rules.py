@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from zhaoshang.core.formatting import format_wan
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind
 from zhaoshang.kpis.models import Kpi
-from zhaoshang.kpis.registries import REGISTRIES
+from zhaoshang.kpis.registries import rule_words
 from zhaoshang.projects.choices import REACHED, Channel
 from zhaoshang.projects.models import Project, StageRetreat
 from zhaoshang.projects.tagging import tags_q
@@ -141,9 +141,10 @@ def counted_projects(kpi: Kpi, as_of: datetime.date, year: int | None = None):
 
 
 def rule_text(kpi: Kpi) -> str:
-    """The rule in words: "2025年签约、计划投资≥1亿元、属于盐化工产业链的项目（不含已终止）"."""
+    """The rule in words: "2025年签约、计划投资≥1亿元、属于盐化工产业链的项目（不含已终止）", "2025年新增的园区（级别：国家级）
+    的条数"."""
     if kpi.kind == Kind.REGISTRY_COUNT:
-        return f"{kpi.year}年{REGISTRIES[kpi.registry].label}的条数" if kpi.registry in REGISTRIES else "登记来源未设置"
+        return rule_words(kpi.registry, kpi.registry_mode, kpi.registry_filter, kpi.year)
     if kpi.kind == Kind.REPORTED:
         return "由报送单位填报、督办办公室确认的最新数值"
     if kpi.kind not in PROJECT_KINDS:

@@ -8,7 +8,8 @@ from django.db.models import Q, QuerySet
 from zhaoshang.kpis.choices import PROJECT_KINDS, Kind, ValueStatus
 from zhaoshang.kpis.figures import Figure, figures_for, plan_kpis
 from zhaoshang.kpis.models import Kpi, KpiValue
-from zhaoshang.kpis.registries import REGISTRIES, registry_rows
+from zhaoshang.kpis.errors import KpiError
+from zhaoshang.kpis.registries import counted_q, is_source, kit_registry, source_rows
 from zhaoshang.kpis.rules import Window, counted_projects
 from zhaoshang.plans.models import Task
 
@@ -70,11 +71,28 @@ def kpi_rows(kpi: Kpi, as_of: datetime.date) -> QuerySet:
     if kpi.kind in PROJECT_KINDS:
         return counted_projects(kpi, as_of).select_related("chain", "lead_unit").order_by("-amount_wan", "id")
     if kpi.kind == Kind.REGISTRY_COUNT:
-        window = Window.of(kpi.year, as_of)
-        if window.empty or kpi.registry not in REGISTRIES:
-            return KpiValue.objects.none()
-        return registry_rows(kpi.registry, window.start, window.end)
+        return registry_counted_rows(kpi, as_of)
     return kpi_values(kpi).filter(status=ValueStatus.CONFIRMED, as_of__lte=as_of)
+
+
+def registry_counted_rows(kpi: Kpi, as_of: datetime.date) -> QuerySet:
+    """The rows of a registry-count indicator's source that make its figure as of `as_of` (none for a source or a
+    filter that is not valid: the figure has none either)."""
+    if not is_source(kpi.registry):
+        return KpiValue.objects.none()
+    window = Window.of(kpi.year, as_of)
+    rows = source_rows(kpi.registry)
+    if window.empty:
+        return rows.none()
+    try:
+        return rows.filter(counted_q(kpi.registry, kpi.registry_mode, kpi.registry_filter, window.start, window.end))
+    except KpiError:
+        return rows.none()
+
+
+def registry_row_key(kpi: Kpi) -> str | None:
+    """The kit registry whose rows (registries:detail) the indicator's rows are, if any."""
+    return kpi.registry if kpi.kind == Kind.REGISTRY_COUNT and kit_registry(kpi.registry) else None
 
 
 def kpi_values(kpi: Kpi) -> QuerySet:

@@ -5,13 +5,12 @@ import datetime
 from collections import Counter
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import TruncDate
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.permissions import UNIT, get_for, is_member_of, listing_action, role_of
 from zhaoshang.kpis.choices import VALUE_KINDS
 from zhaoshang.kpis.models import Kpi, KpiValue
-from zhaoshang.kpis.registries import REGISTRIES
+from zhaoshang.kpis.registries import kit_registry, row_day
 from zhaoshang.kpis.rules import Window, with_reached_on
 from zhaoshang.kpis.selectors import TaskBlock, kpi_rows
 from zhaoshang.plans.models import Assignment, Focus, Plan, Task
@@ -40,15 +39,16 @@ def light_counts(blocks: list[TaskBlock]) -> dict[Light, int]:
 def visible_rows(*, user, kpi: Kpi, as_of: datetime.date) -> QuerySet:
     """kpi_rows narrowed to what `user` may list (a unit user: its own unit's projects and needs), each with
     `counted_on`: the day that places it in the figure (a project's day of reaching the stage, also when it moved
-    back later; a registry row's date in Beijing time; a value's as-of date)."""
+    back later; an event's date in Beijing time; a kit registry row's `since`; a value's as-of date)."""
     rows = kpi_rows(kpi, as_of)
     if rows.model is Project:
         return with_reached_on(rows.restrict(user, listing_action(user)), kpi.stage, Window.of(kpi.year, as_of), as_of)
     if rows.model is KpiValue:
         return rows.annotate(counted_on=F("as_of"))
-    registry = REGISTRIES[kpi.registry]
-    day = TruncDate(registry.date_field) if registry.is_datetime else F(registry.date_field)
-    return rows.restrict(user, "view").annotate(counted_on=day).order_by("-counted_on", "-pk")
+    if kit_registry(kpi.registry) is None:  # the event lists: a unit user lists its own unit's needs
+        rows = rows.restrict(user, "view")
+    # every signed-in user reads every kit registry (registries/access.py); its rows show their `since`
+    return rows.annotate(counted_on=row_day(kpi.registry)).order_by("-counted_on", "-pk")
 
 
 def evidence_visible(user, kpi: Kpi) -> bool:

@@ -24,7 +24,7 @@ from zhaoshang.kpis.figures import due_of
 from zhaoshang.kpis.forms import BaselineForm, KpiForm, OverviewFilterForm, ReviewForm, ValueForm
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.rules import rule_text
-from zhaoshang.kpis.selectors import kpi_values, kpi_with_parts
+from zhaoshang.kpis.selectors import kpi_values, kpi_with_parts, registry_row_key
 from zhaoshang.kpis.selectors import overview as overview_blocks
 from zhaoshang.kpis.selectors_pages import (evidence_visible, light_counts, overview_choices, value_evidence_for,
                                            values_to_report, visible_rows)
@@ -103,8 +103,10 @@ def _detail_page(request, kpi: Kpi, *, value_form: ValueForm | None = None, stat
     if kind == "value":  # the confirmed values are the rows: the history shows them all, marking the one counted
         context |= {"page_obj": None, "values": kpi_values(kpi), "counted_value": rows.first()}
     else:
+        row_registry = registry_row_key(kpi)  # a kit registry's rows link to registries:detail, readable by all
         context |= {"page_obj": Paginator(rows, PER_PAGE).get_page(request.GET.get("page")), "values": None,
-                    "rows_scoped": role_of(request.user) == UNIT, "row_page": ROW_PAGES.get(rows.model._meta.model_name)}
+                    "rows_scoped": role_of(request.user) == UNIT and not row_registry, "row_registry": row_registry,
+                    "row_page": ROW_PAGES.get(rows.model._meta.model_name)}
     if can(request.user, "manage") and kpi.kind in GROWTH_KINDS:
         context["baseline_form"] = BaselineForm.for_kpi(kpi)
     return render(request, "kpis/detail.html", context, status=status)

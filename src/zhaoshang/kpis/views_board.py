@@ -13,6 +13,7 @@ from zhaoshang.core.query_params import QueryError
 from zhaoshang.kpis.dashboard import board_params, chain_board as chain_board_for, dashboard as dashboard_for
 from zhaoshang.kpis.drill import drill_for, drill_workbook
 from zhaoshang.kpis.errors import KpiError
+from zhaoshang.targeting.candidates import board_targets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGE = 100
@@ -37,7 +38,9 @@ def _board(view):
 
 @_board
 def chain_board(request, params):
-    return render(request, "kpis/chains.html", {"params": params, "groups": chain_board_for(params)})
+    groups = chain_board_for(params)
+    board_targets(groups)  # 招商靶向: the marked targets of each link
+    return render(request, "kpis/chains.html", {"params": params, "groups": groups})
 
 
 @_board

@@ -41,3 +41,30 @@ class Channel(models.TextChoices):
 class TagKind(models.TextChoices):
     SCENARIO = "scenario", "应用场景"
     SECTOR = "sector", "产业领域"
+
+
+class Ownership(models.TextChoices):
+    """An enterprise's ownership (企业性质), as the directory and targeting group firms."""
+
+    CENTRAL_SOE = "central_soe", "央企"
+    LOCAL_SOE = "local_soe", "国企"
+    PRIVATE = "private", "民企"
+    FOREIGN = "foreign", "外资"
+    HMT = "hmt", "港澳台"
+    OTHER = "other", "其他"
+
+
+class ChainRole(models.TextChoices):
+    """Where an enterprise sits on its chain (链上角色)."""
+
+    LEADER = "leader", "龙头"
+    SUPPORTING = "supporting", "配套"
+    UPSTREAM = "upstream", "上游"
+    DOWNSTREAM = "downstream", "下游"
+    TARGET = "target", "目标"
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", "高"
+    MEDIUM = "medium", "中"
+    LOW = "low", "低"

@@ -1,14 +1,7 @@
 """Who sees enterprise contacts' phones in full, and the masked form everyone else sees (page, export, API)."""
 
+from zhaoshang.core.masking import mask_phone
 from zhaoshang.core.permissions import OFFICE, is_member_of, role_of
-
-
-def mask_phone(phone: str) -> str:
-    """138****0000: the first three and last four digits kept, the rest starred (short numbers: all but the last two)."""
-    phone = (phone or "").strip()
-    if len(phone) >= 8:
-        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-    return "*" * max(len(phone) - 2, 0) + phone[-2:] if phone else ""
 
 
 def phones_visible(user, owner_unit_ids=()) -> bool:

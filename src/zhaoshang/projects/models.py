@@ -1,4 +1,6 @@
-"""Enterprises (investors), projects with their chain, channel and tags, and every dated stage change."""
+"""Enterprises (the directory and the investors), projects with their chain, channel and tags, and every dated stage change."""
+
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,40 +10,78 @@ from zhaoshang.accounts.models import Unit
 from zhaoshang.core.models import RestrictedQuerySet, SoftDeleteModel
 from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.plans.storage import private_storage
-from zhaoshang.projects.choices import Channel, Stage, State, TagKind
+from zhaoshang.projects.choices import Channel, ChainRole, Ownership, Priority, Stage, State, TagKind
 from zhaoshang.projects.credit_code import credit_code_error
+from zhaoshang.registries.models import RegistryEntry
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class Enterprise(SoftDeleteModel):
-    """An investor: a registered company (with its credit code), a foreign or not-yet-registered investor."""
+class Enterprise(RegistryEntry):
+    """An enterprise of the directory (企业名录): an investor of the pipeline, a firm already in the city, or one the
+    targeting ranks; a registered company (with its credit code), a foreign or not-yet-registered investor.
+    `since` is its founding date (成立日期), `until` when it was deregistered or moved away (注销/迁出日期)."""
 
     name = models.CharField("企业名称", max_length=200, db_index=True)
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True, db_index=True)
+    registration_status = models.CharField("登记状态", max_length=20, blank=True)  # 存续/在业/注销/吊销/迁出, as exported
+    legal_rep = models.CharField("法定代表人", max_length=30, blank=True)
+    registered_capital_wan = models.DecimalField("注册资本(万元)", max_digits=16, decimal_places=2, null=True, blank=True)
+    ownership = models.CharField("企业性质", max_length=12, choices=Ownership.choices, blank=True)
     origin_province = models.CharField("来源省份", max_length=20, blank=True)
     origin_city = models.CharField("来源城市", max_length=30, blank=True)
+    origin_county = models.CharField("所属区县", max_length=30, blank=True)
     is_overseas = models.BooleanField("境外", default=False)
     is_listed = models.BooleanField("上市企业", default=False)
     exchange = models.CharField("上市地", max_length=30, blank=True)
     stock_code = models.CharField("股票代码", max_length=20, blank=True)
-    industry = models.CharField("行业", max_length=50, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    industry = models.CharField("所属行业", max_length=50, blank=True)
+    industry_code = models.CharField("行业代码", max_length=10, blank=True, help_text="国民经济行业分类代码，如C2614")
+    business_scope = models.TextField("经营范围", blank=True)
+    chain = models.ForeignKey(Chain, null=True, blank=True, on_delete=models.SET_NULL, related_name="enterprises", verbose_name="所属产业链")
+    chain_link = models.ForeignKey(ChainLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="enterprises",
+                                   verbose_name="产业链环节")
+    chain_role = models.CharField("链上角色", max_length=12, choices=ChainRole.choices, blank=True)
+    priority = models.CharField("优先级", max_length=8, choices=Priority.choices, blank=True)
+    phone = models.CharField("电话", max_length=30, blank=True)
+    email = models.CharField("邮箱", max_length=100, blank=True)
+    website = models.CharField("网址", max_length=200, blank=True)
+    is_local = models.BooleanField("本地企业", default=False, help_text="已在本地落户经营的企业")
 
-    class Meta:
+    class Meta(RegistryEntry.Meta):
         ordering = ["name", "id"]
         verbose_name = verbose_name_plural = "企业"
         constraints = [models.UniqueConstraint(fields=["credit_code"], condition=~models.Q(credit_code="") & models.Q(deleted_at__isnull=True),
                                                name="one_enterprise_per_credit_code")]
+        # the directory's filters (registries/filters.py), soft deletion first like the pipeline's indexes
+        indexes = [
+            models.Index(fields=["deleted_at", "chain", "chain_link"], name="enterprise_chain"),
+            models.Index(fields=["deleted_at", "ownership"], name="enterprise_ownership"),
+            models.Index(fields=["deleted_at", "is_local", "chain"], name="enterprise_local"),
+            models.Index(fields=["deleted_at", "chain_role"], name="enterprise_chain_role"),
+            models.Index(fields=["deleted_at", "priority"], name="enterprise_priority"),
+            models.Index(fields=["deleted_at", "origin_province", "origin_city"], name="enterprise_origin"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def clean(self):
+        super().clean()
         if self.credit_code:
             error = credit_code_error(self.credit_code)
             if error:
                 raise ValidationError({"credit_code": error})
         if self.is_listed and not self.stock_code:
             raise ValidationError({"stock_code": "上市企业请填写股票代码"})
+        if self.registered_capital_wan is not None and self.registered_capital_wan < 0:
+            raise ValidationError({"registered_capital_wan": "注册资本不能为负数"})
+        if self.email and not EMAIL.match(self.email):
+            raise ValidationError({"email": f"邮箱“{self.email}”格式不正确"})
+        if self.chain_link_id and self.chain_id and self.chain_link.chain_id != self.chain_id:
+            raise ValidationError({"chain_link": "产业链环节不属于所选产业链"})
+        if self.chain_link_id and not self.chain_id:
+            self.chain_id = self.chain_link.chain_id  # a link names its chain
 
 
 class Contact(models.Model):

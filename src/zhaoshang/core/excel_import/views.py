@@ -35,6 +35,18 @@ def _no_notes(user) -> Sequence[str]:
     return ()
 
 
+# (route, view name, POST only)
+ROUTES = (("", "upload", False), ("template.xlsx", "template", False), ("<id:pk>/", "job", False),
+          ("<id:pk>/status/", "status", False), ("<id:pk>/confirm/", "confirm", True), ("<id:pk>/discard/", "discard", True),
+          ("<id:pk>/retry/", "retry", True), ("<id:pk>/errors.xlsx", "errors", False))
+
+
+def _routes(view_named: Callable[[str], Callable], permission: str) -> list:
+    gate = page(permission)
+    return [path(route, require_POST(gate(view_named(name))) if post else gate(view_named(name)), name=name)
+            for route, name, post in ROUTES]
+
+
 @dataclass(frozen=True)
 class ImportPages:
     """The pages of one importer. `kind` is the dotted path of its spec factory (services.spec_for); `title` heads
@@ -50,27 +62,29 @@ class ImportPages:
     done_label: str
     permission: str = "work"
     notes: Callable[[object], Sequence[str]] = _no_notes
+    url_args: tuple = ()  # the mount's own URL arguments (a registry's key), before the job's id
 
     def urlpatterns(self) -> list:
         """The pages' URLs, to mount under `namespace` (as the including module's `app_name`)."""
-        gate = page(self.permission)
-        return [
-            path("", gate(self.upload), name="upload"),
-            path("template.xlsx", gate(self.template), name="template"),
-            path("<id:pk>/", gate(self.job), name="job"),
-            path("<id:pk>/status/", gate(self.status), name="status"),
-            path("<id:pk>/confirm/", require_POST(gate(self.confirm)), name="confirm"),
-            path("<id:pk>/discard/", require_POST(gate(self.discard)), name="discard"),
-            path("<id:pk>/retry/", require_POST(gate(self.retry)), name="retry"),
-            path("<id:pk>/errors.xlsx", gate(self.errors), name="errors"),
-        ]
+        return _routes(lambda name: getattr(self, name), self.permission)
+
+    @staticmethod
+    def keyed_urlpatterns(pages_for: Callable[[str], "ImportPages"], permission: str = "work") -> list:
+        """The same pages for importers chosen by the `key` the including URL captures (one per registry):
+        `pages_for(key)` gives the key's ImportPages (with url_args=(key,))."""
+        def view(name: str):
+            def keyed(request, key: str, **kwargs):
+                return getattr(pages_for(key), name)(request, **kwargs)
+            return keyed
+
+        return _routes(view, permission)
 
     def _url(self, name: str, *args) -> str:
-        return reverse(f"{self.namespace}:{name}", args=args)
+        return reverse(f"{self.namespace}:{name}", args=(*self.url_args, *args))
 
     def _page_context(self) -> dict:
         return {"pages": self, "upload_url": self._url("upload"), "template_url": self._url("template"),
-                "list_url": reverse(self.back_url)}
+                "list_url": reverse(self.back_url, args=self.url_args)}
 
     def upload(self, request):
         form = WorkbookUploadForm(request.POST or None, request.FILES or None)

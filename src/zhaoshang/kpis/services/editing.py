@@ -8,10 +8,10 @@ from django.db import transaction
 
 from zhaoshang.core.audit import audit_record, snapshot
 from zhaoshang.core.services import require
-from zhaoshang.kpis.choices import GROWTH_KINDS, PROJECT_KINDS, Kind
+from zhaoshang.kpis.choices import GROWTH_KINDS, PROJECT_KINDS, Kind, RegistryMode
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.models import Kpi
-from zhaoshang.kpis.registries import REGISTRIES
+from zhaoshang.kpis.registries import is_source, registry_rule_clean
 from zhaoshang.kpis.services.values import parse_value
 
 
@@ -31,6 +31,8 @@ class KpiInput:
     channel_detail: str = ""
     min_amount_wan: Decimal | None = None
     registry: str = ""
+    registry_mode: str = RegistryMode.NEW
+    registry_filter: dict = field(default_factory=dict)  # column → value; labels accepted (kpis/registries.py)
     reporting_unit_id: int | None = None
     chain_ids: list[int] = field(default_factory=list)
     tag_ids: list[int] = field(default_factory=list)
@@ -40,7 +42,7 @@ def _check(data: KpiInput) -> None:
     if data.kind not in Kind.values:
         raise KpiError("指标类型不正确")
     parse_value(data.goal)
-    if data.kind == Kind.REGISTRY_COUNT and data.registry not in REGISTRIES:
+    if data.kind == Kind.REGISTRY_COUNT and not is_source(data.registry):
         raise KpiError("请选择登记来源")
     if data.min_amount_wan is not None and data.min_amount_wan < 0:
         raise KpiError("投资额下限不能为负数")
@@ -55,6 +57,8 @@ def kpi_update(*, actor, kpi: Kpi, data: KpiInput) -> Kpi:
     """Save the office's correction of one indicator (its parts keep their own chain or tag)."""
     require(actor, "manage")
     _check(data)
+    counting = (registry_rule_clean(data.registry, data.registry_mode, data.registry_filter)
+                if data.kind == Kind.REGISTRY_COUNT else (RegistryMode.NEW, {}))
     kpi = Kpi.objects.select_for_update().get(pk=kpi.pk)
     before = {**snapshot(kpi), "chains": sorted(kpi.chains.values_list("pk", flat=True)),
               "tags": sorted(kpi.tags.values_list("pk", flat=True))}
@@ -62,6 +66,7 @@ def kpi_update(*, actor, kpi: Kpi, data: KpiInput) -> Kpi:
                  "min_amount_wan", "registry", "reporting_unit_id"):
         setattr(kpi, name, getattr(data, name))
     kpi.registry = data.registry if data.kind == Kind.REGISTRY_COUNT else ""
+    kpi.registry_mode, kpi.registry_filter = counting
     kpi.save()
     # the parts of a split follow their parent's rule; each keeps its own chain, tags and channel
     kpi.children.update(**{name: getattr(kpi, name) for name in SHARED_WITH_PARTS})

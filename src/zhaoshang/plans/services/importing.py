@@ -22,6 +22,7 @@ from zhaoshang.notices import parse_bytes
 from zhaoshang.plans.choices import UploadStatus
 from zhaoshang.plans.errors import PlanError
 from zhaoshang.plans.matching import match_measures
+from zhaoshang.registries.services import registries_bind
 from zhaoshang.plans.models import Assignment, Chain, ChainLink, Focus, Indicator, Measure, NoticeUpload, Plan, Target, Task
 
 CREATE_UNIT = "create"
@@ -76,6 +77,7 @@ def notice_apply(*, upload: NoticeUpload, actor, unit_choices: dict[str, str] | 
     importer.audit.append(audit_entry(actor=actor, action="import", obj=plan, after={"upload": upload.pk, **importer.counts}))
     audit_save_many(importer.audit)
     kpis_sync(plan=plan, actor=actor)
+    registries_bind(actor=actor, plan=plan)  # the registries the notice orders: bound to their measures and units
     return plan
 
 

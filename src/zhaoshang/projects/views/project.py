@@ -19,6 +19,7 @@ from zhaoshang.projects.selectors import (current_chains, enterprise_contacts, e
                                           project_history, project_page_for, stage_entries)
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import project_create
+from zhaoshang.registries.links import links_of
 
 STAGE_LABELS = dict(Stage.choices)
 
@@ -33,6 +34,7 @@ def detail(request, pk: int):
         "spans": [(STAGE_LABELS.get(s.stage, s.stage), s) for s in spans], "tags": project.tags.all(),
         "can_move": can_work_on_unit(request.user, project.lead_unit_id),
         "move_form": StageMoveForm(initial={"stage": project.stage, "from_stage": project.stage, "from_state": project.state}),
+        "registry_links": links_of(user=request.user, kind="project", obj=project),
     })
 
 
@@ -108,4 +110,5 @@ def new(request):
 def enterprise(request, pk: int):
     company, projects = enterprise_page_for(user=request.user, pk=pk)
     contacts = enterprise_contacts(user=request.user, enterprise=company)
-    return render(request, "projects/enterprise.html", {"enterprise": company, "projects": projects, "contacts": contacts})
+    return render(request, "projects/enterprise.html", {"enterprise": company, "projects": projects, "contacts": contacts,
+                                                        "registry_links": links_of(user=request.user, kind="enterprise", obj=company)})
