@@ -130,3 +130,15 @@ def test_delete_to_recycle_bin_and_restore(key, office, office_client):
     assert str(row) in office_client.get(f"/registries/{key}/trash/").content.decode()
     entry_restore(registry=registry, actor=office, row=row)
     assert registry.model.objects.filter(pk=row.pk).exists() and _audited(row, "restore")
+
+
+def test_a_row_whose_place_was_taken_meanwhile_is_not_restored(office, office_client):
+    """A deleted 上市企业 whose stock code a new live row now holds: restoring says why, nothing is written."""
+    listed = registry_named("listed")
+    old = entry_create(registry=listed, actor=office, data={"name": "旧璇玑股份", "exchange": "sse", "stock_code": "600999"})
+    entry_delete(registry=listed, actor=office, row=old)
+    entry_create(registry=listed, actor=office, data={"name": "新璇玑股份", "exchange": "sse", "stock_code": "600999"})
+    response = office_client.post(f"/registries/listed/{old.pk}/restore/", follow=True)
+    assert "不能恢复" in response.content.decode() and "相同股票代码" in response.content.decode()
+    old.refresh_from_db()
+    assert old.deleted_at is not None

@@ -21,3 +21,4 @@ def test_reindex_finds_rows_again_after_the_index_is_lost(office, capsys):
 def test_reindex_names_an_unknown_registry_in_chinese(db):
     with pytest.raises(CommandError, match="没有这些数据库：nothing"):
         call_command("search_reindex", "nothing")
+

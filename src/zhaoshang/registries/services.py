@@ -88,6 +88,11 @@ def _set_deleted(registry: Registry, actor, row, deleted: bool):
             return row
         before = snapshot(row)
         row.deleted_at, row.deleted_by = (timezone.now(), actor) if deleted else (None, None)
+        if not deleted:  # a live row may have taken its place meanwhile (the same credit code, stock code …)
+            try:
+                row.validate_constraints()
+            except ValidationError as error:
+                raise RegistryError(f"不能恢复：{validation_message(error, registry)}") from None
         row.save(update_fields=["deleted_at", "deleted_by"])
         audit_record(actor=actor, action="delete" if deleted else "restore", obj=row, before=before, after=snapshot(row))
     return row

@@ -165,7 +165,11 @@ def trash(request, key: str):
 @page("work")
 def restore(request, key: str, pk: int):
     registry, row = _row_to_change(request, key, pk, "只能恢复本单位维护的记录", deleted=True)
-    entry_restore(registry=registry, actor=request.user, row=row)
+    try:
+        entry_restore(registry=registry, actor=request.user, row=row)
+    except RegistryError as error:
+        messages.error(request, str(error))
+        return redirect("registries:trash", registry.key)
     messages.success(request, f"已恢复“{row}”")
     return redirect("registries:detail", registry.key, row.pk)
 
