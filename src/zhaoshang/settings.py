@@ -75,6 +75,11 @@ INSTALLED_APPS = [
     "zhaoshang.resources",
     "zhaoshang.targeting",
     "zhaoshang.network",
+    "zhaoshang.talent",
+    "zhaoshang.finance",
+    "zhaoshang.innovation",
+    "zhaoshang.platforms",
+    "zhaoshang.industry",
     "zhaoshang.demo",
 ]
 

@@ -72,4 +72,56 @@ def _event(actor):
     return {"since": datetime.date(2025, 3, 1)}  # an event's date is required (it is counted by it)
 
 
-EXTRA = {"visit": _visit, "listed": _listed, "event": _event}
+def _talent(actor):
+    return {"since": datetime.date(2025, 3, 1), "employer_name": "样本单位"}  # dated; employer by directory or by name
+
+
+def _talent_row(actor):
+    return {"since": datetime.date(2025, 3, 1), "enterprise_name": "样本企业"}
+
+
+EXTRA = {"visit": _visit, "listed": _listed, "event": _event, "finance_match": _event}
+EXTRA |= {"talent": _talent, "talent_demand": lambda actor: {**_talent_row(actor), "filled_count": 0},
+          "training_base": _talent_row, "placement": _talent_row}
+
+
+def _new_enterprise():
+    """A firm of its own (the 高企培育库 holds one live row per firm), written by the system actor so that a unit
+    that may not add to the directory still gets its sample."""
+    from zhaoshang.accounts.services import system_actor
+    from zhaoshang.registries.catalog import registry_named
+    from zhaoshang.registries.services import entry_create
+
+    enterprise = registry_named("enterprise")
+    return entry_create(registry=enterprise, actor=system_actor(), data=sample_values(enterprise, None))
+
+
+def _incubatee(actor):
+    from zhaoshang.projects.models import Enterprise
+
+    # an incubatee names its firm or project, and is counted by the day it moved in
+    return {"enterprise": _related(Enterprise, actor), "since": datetime.date(2025, 3, 1), "exit_kind": ""}
+
+
+EXTRA |= {"incubatee": _incubatee, "achievement": _event, "cultivation": lambda actor: {"enterprise": _new_enterprise()},
+          "innovation": lambda actor: {"incubator_tier": ""},  # a 孵化器's grade only
+          # an award project names its firm or institution; a grade only once awarded
+          "award_project": lambda actor: {"institution": "样本大学", "grade": ""}}
+EXTRA |= {"strain": lambda actor: {"holder": "样本保藏中心"}}  # a strain is held by an institution or an enterprise
+
+
+def _soe(actor):
+    from zhaoshang.accounts.choices import UnitKind
+
+    # the ledger's SOE is a unit of kind SOE; 股权直投 (the first mode) names the SOE's own amount
+    return {"soe": Unit.objects.filter(kind=UnitKind.SOE).first(), "soe_amount_wan": Decimal("10")}
+
+
+def _fund_investment(actor):
+    from zhaoshang.projects.models import Enterprise
+
+    # an investment names its firm or project, and is counted by its day
+    return {"enterprise": _related(Enterprise, actor), "since": datetime.date(2025, 3, 1)}
+
+
+EXTRA |= {"soe_project": _soe, "fund_investment": _fund_investment}

@@ -21,8 +21,13 @@ from zhaoshang.demo.kpis import KpiWriter
 from zhaoshang.demo.meetings_needs import MeetingsNeedsWriter
 from zhaoshang.demo.projects import ProjectWriter
 from zhaoshang.demo.registries_directory import load_directory
+from zhaoshang.demo.registries_finance import load_finance
+from zhaoshang.demo.registries_industry import load_industry
+from zhaoshang.demo.registries_innovation import load_innovation
 from zhaoshang.demo.registries_network import load_network
+from zhaoshang.demo.registries_platforms import load_platforms
 from zhaoshang.demo.registries_resources import load_resources
+from zhaoshang.demo.registries_talent import load_talent
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.plans.models import Plan
 from zhaoshang.projects.models import Tag
@@ -81,10 +86,15 @@ def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool =
             MeetingsNeedsWriter(office, timezone.localdate()).write()
             progress("生成目标指标的上年基数、报送值和里程碑…")
             KpiWriter(plan, office, timezone.localdate()).write()
-            progress("生成数据库示例（资源要素、企业名录、楚商四库、招商活动）…")
+            progress("生成数据库示例（资源要素、企业名录、政策金融、人才、楚商四库、平台基金、科创、产业资源）…")
             load_resources(actor=office, plan=plan)
             load_directory(actor=office, plan=plan)
+            load_finance(actor=office, plan=plan)
+            load_talent(actor=office, plan=plan)
             load_network(actor=office, plan=plan)
+            load_platforms(actor=office, plan=plan)
+            load_innovation(actor=office, plan=plan)
+            load_industry(actor=office, plan=plan)
     users = User.objects.exclude(username=SYSTEM_USERNAME).select_related("unit").order_by("role", "username")
     users.update(password=make_password(password))  # one hash for every demo account: PBKDF2 is slow on purpose
     audit_record(actor=actor, action="demo_passwords", obj=DemoInstall.objects.get())

@@ -39,4 +39,5 @@ class EventKind(models.TextChoices):
     ONLINE = "online", "线上互通会"
     MATCHMAKING = "matchmaking", "线下对接会"
     HOMECOMING = "homecoming", "回乡考察"
+    RECRUITMENT = "recruitment", "招聘会"  # task 10's 线上线下招聘活动 (the talent registries)
     OTHER = "other", "其他"

@@ -8,7 +8,7 @@ GROUP = "楚商四库与招商活动"
 # (与…商协会的长效沟通桥梁) and task 14 (以“楚商回乡 共建支点”为主题，举办系列活动)
 # (a bare "四库" would also name task 10's 英才、俊才、专才、匠才四库, which comes first)
 SIKU_WORDS = ("“四库”",)
-REFERRER_KEYS = ("chushang", "association", "event")  # what a project's 引荐来源 can be
+REFERRER_KEYS = ("chushang", "association", "event", "platform")  # what a project's 引荐来源 can be (platform: platforms app)
 
 REGISTRIES = [
     Registry(
@@ -80,7 +80,7 @@ REGISTRIES = [
         aliases={"name": ("活动", "活动主题"), "kind": ("类型", "活动形式"), "place": ("地点", "举办地点"),
                  "organiser_unit": ("主办单位", "承办单位"), "attendees_count": ("参会人数", "人数")},
         measure_words=("共建支点", "楚商回乡"), since_label="活动日期", until_label="结束日期",
-        description="恳谈会、推介会、线上互通会、线下对接会、回乡考察：参会者和引荐的项目见各活动页",
+        description="恳谈会、推介会、线上互通会、线下对接会、回乡考察、招聘会：参会者和引荐的项目见各活动页",
         ordering=("-since", "-id"),
     ),
 ]

@@ -31,7 +31,7 @@ def referrer_kind(params, name: str = "kind", *, required: bool = False) -> str 
     if not kind and not required:
         return None
     if kind not in REFERRER_KEYS:
-        raise QueryError("引荐来源类型应为楚商信息、商协会或招商活动")
+        raise QueryError("引荐来源类型应为楚商信息、商协会、招商活动或外部招商平台")
     return kind
 
 

@@ -24,9 +24,9 @@ def _lead_unit_id(project_id: int) -> int | None:
 
 @transaction.atomic
 def referral_add(*, actor, project: Project, kind: str, entry_id: int, note: str = "") -> RegistryLink:
-    """Record that row `entry_id` of registry `kind` (楚商, 商协会, 招商活动) referred `project` (idempotent)."""
+    """Record that row `entry_id` of registry `kind` (楚商, 商协会, 招商活动, 外部招商平台) referred `project` (idempotent)."""
     if kind not in REFERRER_KEYS:
-        raise RegistryError("引荐来源只能是楚商、商协会或招商活动")
+        raise RegistryError("引荐来源只能是楚商、商协会、招商活动或外部招商平台")
     if not can_work_on_unit(actor, _lead_unit_id(project.pk)):
         raise PermissionDenied(REFUSED)
     registry = registry_named(kind)

@@ -8,7 +8,9 @@ from django.utils.module_loading import import_string
 
 from zhaoshang.registries.kit import Registry
 
-REGISTRY_MODULES = ("zhaoshang.resources.registries", "zhaoshang.targeting.registries", "zhaoshang.network.registries")
+REGISTRY_MODULES = ("zhaoshang.resources.registries", "zhaoshang.targeting.registries", "zhaoshang.network.registries",
+                    "zhaoshang.talent.registries", "zhaoshang.finance.registries", "zhaoshang.innovation.registries",
+                    "zhaoshang.platforms.registries", "zhaoshang.industry.registries")
 
 
 @cache

@@ -20,11 +20,13 @@ def _styled(form: forms.BaseForm) -> None:
 
 
 def _linkable_rows(related, user):
-    """The rows a link column may point at for `user`: a unit user's own projects, every other kind's rows."""
-    from zhaoshang.projects.models import Project
-    from zhaoshang.projects.selectors import listed_projects
+    """The rows a link column may point at for `user`: what the user may see of projects and needs (registries.links
+    decides), every row of the other kinds."""
+    from zhaoshang.registries.links import kind_of_model, visible_rows
 
-    return listed_projects(user) if related is Project else related.objects.all()
+    kind = kind_of_model(related)
+    rows = visible_rows(user, kind) if kind else None
+    return related.objects.all() if rows is None else rows
 
 
 def _formfield(registry: Registry, name: str, user) -> forms.Field:

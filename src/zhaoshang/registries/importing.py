@@ -157,7 +157,8 @@ class RegistryImport:
             instructions=(
                 f"1. 在第一张工作表中每行填写一条{registry.name}记录，不要修改列名；红色列名为必填列，不需要的选填列可以删除。",
                 "2. 日期写成2025-03-01或2025年3月1日；数字不带单位；“是/否”列填“是”或“否”。",
-                f"3. {'或'.join(registry.label(n) for n in registry.match_on)}与系统中已有记录相同的行会更新该记录，其余为新增。",
+                (f"3. {'或'.join(registry.label(n) for n in registry.match_on)}与系统中已有记录相同的行会更新该记录，其余为新增。"
+                 if registry.match_on else "3. 每行均新增一条记录（不会更新已有记录），请勿重复导入同一文件。"),
                 "4. 上传后先校验，有错误时可下载带“错误”列的报告；确认后才会写入。",
             ), min_header_matches=min(2, len(registry.editable_fields)))
 

@@ -19,9 +19,11 @@ from zhaoshang.projects.selectors import (current_chains, enterprise_contacts, e
                                           project_history, project_page_for, stage_entries)
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import project_create
+from zhaoshang.finance.selectors import clauses_for
 from zhaoshang.registries.links import links_of
 
 STAGE_LABELS = dict(Stage.choices)
+CLAUSES_SHOWN = 20
 
 
 @page()
@@ -35,6 +37,7 @@ def detail(request, pk: int):
         "can_move": can_work_on_unit(request.user, project.lead_unit_id),
         "move_form": StageMoveForm(initial={"stage": project.stage, "from_stage": project.stage, "from_state": project.state}),
         "registry_links": links_of(user=request.user, kind="project", obj=project),
+        "policy_clauses": list(clauses_for(project)[:CLAUSES_SHOWN]),
     })
 
 
