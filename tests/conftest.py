@@ -112,3 +112,15 @@ def submit_on():
         return report
 
     return submit
+
+
+@pytest.fixture
+def entry(office):
+    """Write a registry row as the office: entry("park", name="…")."""
+    from zhaoshang.registries.catalog import registry_named
+    from zhaoshang.registries.services import entry_create
+
+    def make(key, **data):
+        return entry_create(registry=registry_named(key), actor=office, data=data)
+
+    return make

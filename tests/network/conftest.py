@@ -7,16 +7,6 @@ import pytest
 from zhaoshang.accounts.models import Unit
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import ProjectInput, project_create
-from zhaoshang.registries.catalog import registry_named
-from zhaoshang.registries.services import entry_create
-
-
-@pytest.fixture
-def entry(office):
-    def make(key, **data):
-        return entry_create(registry=registry_named(key), actor=office, data=data)
-
-    return make
 
 
 def _project(office, name, unit, amount, **extra):

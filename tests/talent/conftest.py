@@ -3,16 +3,6 @@
 import pytest
 
 from zhaoshang.plans.models import Chain
-from zhaoshang.registries.catalog import registry_named
-from zhaoshang.registries.services import entry_create
-
-
-@pytest.fixture
-def entry(office):
-    def make(key, **data):
-        return entry_create(registry=registry_named(key), actor=office, data=data)
-
-    return make
 
 
 @pytest.fixture

@@ -14,31 +14,16 @@ from zhaoshang.finance.choices import CLOSED_MATCH, InstitutionKind, MatchStatus
 from zhaoshang.needs.choices import NeedType
 from zhaoshang.network.models import not_masked
 from zhaoshang.registries.models import RegistryEntry
+from zhaoshang.registries.rules import amount_field, number_or_none, positive_errors
 
 MAX_RATE_PERCENT = Decimal("36")  # above it a yearly rate is not a lawful credit product
 MAX_TERM_MONTHS = 600
 
 
-def _wan(verbose_name: str, **options) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, null=True, blank=True, **options)
 
 
-def _number(value) -> Decimal | int | None:
-    """A number to check, or None when empty or not parsed (clean() runs even when clean_fields has reported it)."""
-    return value if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else None
 
 
-def _positive_errors(row, labels: dict[str, str], *, zero_ok: tuple[str, ...] = ()) -> dict:
-    errors = {}
-    for name, label in labels.items():
-        value = _number(getattr(row, name))
-        if value is None:
-            continue
-        if name in zero_ok and value < 0:
-            errors[name] = f"{label}不能为负数"
-        elif name not in zero_ok and value <= 0:
-            errors[name] = f"{label}应大于0"
-    return errors
 
 
 class Policy(RegistryEntry):
@@ -54,7 +39,7 @@ class Policy(RegistryEntry):
     chains_text = models.CharField("适用产业", max_length=200, blank=True, help_text="适用多个产业时逐一列出")
     summary = models.TextField("主要内容", blank=True)
     conditions = models.TextField("申报条件", blank=True)
-    amount_wan = _wan("资金规模(万元)")
+    amount_wan = amount_field("资金规模(万元)")
     department = models.CharField("兑现责任单位", max_length=100, blank=True)
     url = models.CharField("原文链接", max_length=300, blank=True, validators=[URLValidator(schemes=["http", "https"])],
                            help_text="以http://或https://开头")
@@ -74,7 +59,7 @@ class Policy(RegistryEntry):
     def clean(self):
         super().clean()
         self.document_number = (self.document_number or "").strip()
-        errors = _positive_errors(self, {"amount_wan": "资金规模"})
+        errors = positive_errors(self, {"amount_wan": "资金规模"})
         if errors:
             raise ValidationError(errors)
 
@@ -90,9 +75,9 @@ class PolicyClause(RegistryEntry):
     kind = models.CharField("支持方式", max_length=12, choices=SupportKind.choices, default=SupportKind.SUBSIDY)
     chain = models.ForeignKey("plans.Chain", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                               verbose_name="适用产业链", help_text="适用全部产业链时留空")
-    min_investment_wan = _wan("最低投资额(万元)", help_text="项目计划总投资达到此额度方可申报，无要求留空")
+    min_investment_wan = amount_field("最低投资额(万元)", help_text="项目计划总投资达到此额度方可申报，无要求留空")
     condition = models.TextField("申报条件", blank=True)
-    amount_wan = _wan("最高支持金额(万元)")
+    amount_wan = amount_field("最高支持金额(万元)")
     ratio_percent = models.DecimalField("支持比例(%)", max_digits=5, decimal_places=2, null=True, blank=True,
                                         help_text="按投资额、租金等的比例支持时填写")
 
@@ -107,9 +92,9 @@ class PolicyClause(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"amount_wan": "最高支持金额", "ratio_percent": "支持比例",
+        errors = positive_errors(self, {"amount_wan": "最高支持金额", "ratio_percent": "支持比例",
                                          "min_investment_wan": "最低投资额"}, zero_ok=("min_investment_wan",))
-        ratio = _number(self.ratio_percent)
+        ratio = number_or_none(self.ratio_percent)
         if ratio is not None and ratio > 100:
             errors["ratio_percent"] = "支持比例不能超过100%"
         policy = self.policy if self.policy_id else None
@@ -130,8 +115,8 @@ class FinanceProduct(RegistryEntry):
     institution = models.CharField("金融机构", max_length=100)
     institution_kind = models.CharField("机构类型", max_length=12, choices=InstitutionKind.choices, default=InstitutionKind.BANK)
     product_kind = models.CharField("产品类型", max_length=16, choices=ProductKind.choices, default=ProductKind.WORKING_CAPITAL)
-    amount_wan = _wan("单户最高额度(万元)")
-    quota_wan = _wan("总授信规模(万元)")
+    amount_wan = amount_field("单户最高额度(万元)")
+    quota_wan = amount_field("总授信规模(万元)")
     rate_percent = models.DecimalField("年利率/费率(%)", max_digits=6, decimal_places=3, null=True, blank=True,
                                        help_text="参考年化利率或费率")
     rate_note = models.CharField("利率说明", max_length=60, blank=True, help_text="如：LPR+30BP、贴息后2.5%")
@@ -154,14 +139,14 @@ class FinanceProduct(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"amount_wan": "单户最高额度", "quota_wan": "总授信规模", "rate_percent": "年利率"},
+        errors = positive_errors(self, {"amount_wan": "单户最高额度", "quota_wan": "总授信规模", "rate_percent": "年利率"},
                                   zero_ok=("rate_percent",))
-        rate, amount, quota = _number(self.rate_percent), _number(self.amount_wan), _number(self.quota_wan)
+        rate, amount, quota = number_or_none(self.rate_percent), number_or_none(self.amount_wan), number_or_none(self.quota_wan)
         if rate is not None and rate > MAX_RATE_PERCENT:
             errors["rate_percent"] = f"年利率不能超过{MAX_RATE_PERCENT}%（请填写百分数，如3.45）"
         if amount is not None and quota is not None and amount > quota:
             errors["amount_wan"] = "单户最高额度不能大于总授信规模"
-        term = _number(self.term_months)
+        term = number_or_none(self.term_months)
         if term is not None and not 1 <= term <= MAX_TERM_MONTHS:
             errors["term_months"] = f"期限应在1至{MAX_TERM_MONTHS}个月之间"
         if errors:
@@ -183,7 +168,7 @@ class FinanceMatch(RegistryEntry):
                              verbose_name="融资诉求")
     amount_wan = models.DecimalField("融资需求(万元)", max_digits=14, decimal_places=2)
     status = models.CharField("对接状态", max_length=12, choices=MatchStatus.choices, default=MatchStatus.IN_PROGRESS)
-    lent_wan = _wan("放款金额(万元)")
+    lent_wan = amount_field("放款金额(万元)")
     result = models.TextField("对接情况", blank=True, help_text="未成功的请写明原因")
 
     class Meta(RegistryEntry.Meta):
@@ -199,8 +184,8 @@ class FinanceMatch(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"amount_wan": "融资需求", "lent_wan": "放款金额"})
-        if self.status == MatchStatus.LENT and _number(self.lent_wan) is None and "lent_wan" not in errors:
+        errors = positive_errors(self, {"amount_wan": "融资需求", "lent_wan": "放款金额"})
+        if self.status == MatchStatus.LENT and number_or_none(self.lent_wan) is None and "lent_wan" not in errors:
             errors["lent_wan"] = "已放款的记录请填写放款金额"
         if self.status != MatchStatus.LENT and self.lent_wan is not None:
             errors["lent_wan"] = "只有已放款的记录才填写放款金额"

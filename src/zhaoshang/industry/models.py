@@ -3,8 +3,6 @@
 projects (策划推介项目库), each a typed registry on the shared kit (registries.models.RegistryEntry)."""
 
 import re
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -12,28 +10,15 @@ from django.utils import timezone
 from zhaoshang.industry.choices import (EnergyProjectKind, EnergyProjectStage, PromoStatus, ScenarioDirection,
                                         ScenarioStatus, StrainStatus, StrainUse)
 from zhaoshang.registries.models import RegistryEntry
+from zhaoshang.registries.rules import amount_field, number_or_none, positive_errors
 
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9 .\-()]*$")
 
 
-def _amount(verbose_name: str, digits: int = 14, places: int = 2, **options) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=digits, decimal_places=places, null=True, blank=True, **options)
 
 
-def _number(value) -> Decimal | int | float | None:
-    """A number to check, or None when empty or not parsed (clean() runs after a failed clean_fields too, which has
-    reported that value already)."""
-    return value if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool) else None
 
 
-def _positive_errors(row, labels: dict[str, str]) -> dict:
-    """"总投资应大于0" for each named number that is filled and not positive."""
-    errors = {}
-    for name, label in labels.items():
-        value = _number(getattr(row, name))
-        if value is not None and value <= 0:
-            errors[name] = f"{label}应大于0"
-    return errors
 
 
 class Strain(RegistryEntry):
@@ -86,7 +71,7 @@ class Scenario(RegistryEntry):
                               verbose_name="所属产业链")
     location = models.CharField("场景地点", max_length=200, blank=True)
     content = models.TextField("场景内容/建设内容", blank=True)
-    investment_wan = _amount("投资估算(万元)")
+    investment_wan = amount_field("投资估算(万元)")
     target_enterprises = models.TextField("目标企业", blank=True, help_text="拟定向推介、“一对一”对接的企业")
     status = models.CharField("状态", max_length=12, choices=ScenarioStatus.choices, default=ScenarioStatus.PUBLISHED)
     project = models.ForeignKey("projects.Project", null=True, blank=True, on_delete=models.SET_NULL,
@@ -104,7 +89,7 @@ class Scenario(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"investment_wan": "投资估算"})
+        errors = positive_errors(self, {"investment_wan": "投资估算"})
         if self.status == ScenarioStatus.LANDED and self.project_id is None:
             errors["project"] = "已落地的场景请选择落地项目"
         if self.status == ScenarioStatus.PUBLISHED and self.project_id is not None:
@@ -119,9 +104,9 @@ class EnergyProject(RegistryEntry):
 
     name = models.CharField("项目名称", max_length=150)
     kind = models.CharField("能源类型", max_length=12, choices=EnergyProjectKind.choices, default=EnergyProjectKind.SOLAR)
-    capacity = _amount("建设规模", 14, 2)
+    capacity = amount_field("建设规模", 14, 2)
     capacity_unit = models.CharField("规模单位", max_length=20, blank=True, help_text="如：兆瓦、兆瓦时、万立方米/年、吨/日")
-    investment_wan = _amount("总投资(万元)")
+    investment_wan = amount_field("总投资(万元)")
     stage = models.CharField("项目阶段", max_length=12, choices=EnergyProjectStage.choices,
                              default=EnergyProjectStage.PLANNING)
     location = models.CharField("建设地点", max_length=200, blank=True)
@@ -148,8 +133,8 @@ class EnergyProject(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"capacity": "建设规模", "investment_wan": "总投资"})
-        if _number(self.capacity) is not None and not (self.capacity_unit or "").strip():
+        errors = positive_errors(self, {"capacity": "建设规模", "investment_wan": "总投资"})
+        if number_or_none(self.capacity) is not None and not (self.capacity_unit or "").strip():
             errors["capacity_unit"] = "填写了建设规模，请同时填写其单位"
         if self.updated_on and self.updated_on > timezone.localdate():
             errors["updated_on"] = "进展更新日期不能晚于今天"
@@ -166,7 +151,7 @@ class PromoProject(RegistryEntry):
                               related_name="promo_projects", verbose_name="所属产业链")
     content = models.TextField("建设内容", blank=True)
     investment_wan = models.DecimalField("总投资(万元)", max_digits=14, decimal_places=2)
-    land_mu = _amount("用地(亩)", 12, 2)
+    land_mu = amount_field("用地(亩)", 12, 2)
     location = models.CharField("拟选址", max_length=200, blank=True)
     park = models.ForeignKey("resources.Park", null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="promo_projects", verbose_name="所在园区")
@@ -187,7 +172,7 @@ class PromoProject(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"investment_wan": "总投资", "land_mu": "用地"})
+        errors = positive_errors(self, {"investment_wan": "总投资", "land_mu": "用地"})
         if self.status == PromoStatus.SIGNED and self.project_id is None:
             errors["project"] = "已签约的项目请选择项目库中的签约项目"
         if self.status != PromoStatus.SIGNED and self.project_id is not None:

@@ -15,28 +15,20 @@ from zhaoshang.innovation.choices import (APPLIED_STAGES, OPENED_STATUSES, Award
 from zhaoshang.plans.models import Chain
 from zhaoshang.projects.models import Enterprise, Project
 from zhaoshang.registries.models import RegistryEntry
+from zhaoshang.registries.rules import amount_field, number_or_none, positive_errors
 
 FIRST_YEAR = 2000
 
 
-def _amount(verbose_name: str, digits: int = 14, **options) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=digits, decimal_places=2, null=True, blank=True, **options)
 
 
-def _number(value) -> Decimal | int | None:
-    """A number to check, or None when empty or not parsed (clean() runs even when clean_fields has already reported
-    a bad value)."""
-    return value if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool) else None
 
 
-def _negative_errors(row, labels: dict[str, str]) -> dict:
-    return {name: f"{label}不能为负数" for name, label in labels.items()
-            if (value := _number(getattr(row, name))) is not None and value < 0}
 
 
 def _year_error(year) -> str | None:
     last = timezone.localdate().year + 1
-    if _number(year) is not None and not FIRST_YEAR <= year <= last:
+    if number_or_none(year) is not None and not FIRST_YEAR <= year <= last:
         return f"年度应在{FIRST_YEAR}年至{last}年之间"
     return None
 
@@ -55,7 +47,7 @@ class InnovationPlatform(RegistryEntry):
     operator = models.CharField("运营主体", max_length=100, blank=True)
     partner = models.CharField("共建高校/院所", max_length=200, blank=True)
     chain = models.ForeignKey(Chain, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="服务产业链")
-    area_sqm = _amount("面积(㎡)", 12)
+    area_sqm = amount_field("面积(㎡)", 12)
     services = models.TextField("服务功能", blank=True, help_text="如：一站式科技服务、概念验证、中试、检验检测")
     contact_name = models.CharField("联系人", max_length=30, blank=True)
     contact_phone = models.CharField("联系电话", max_length=30, blank=True)
@@ -72,7 +64,7 @@ class InnovationPlatform(RegistryEntry):
     def clean(self):
         super().clean()
         errors = {}
-        area = _number(self.area_sqm)
+        area = number_or_none(self.area_sqm)
         if area is not None and area <= 0:
             errors["area_sqm"] = "面积应大于0"
         if self.incubator_tier and self.kind != PlatformKind.INCUBATOR:
@@ -103,7 +95,7 @@ class Incubatee(RegistryEntry):
     is_startup = models.BooleanField("初创企业", default=False)
     is_service_org = models.BooleanField("科技服务机构", default=False)
     tech_field = models.CharField("技术领域", max_length=50, blank=True)
-    area_sqm = _amount("入驻面积(㎡)", 10)
+    area_sqm = amount_field("入驻面积(㎡)", 10)
     employees = models.PositiveIntegerField("从业人数", null=True, blank=True)
     exit_kind = models.CharField("离孵方式", max_length=12, choices=ExitKind.choices, blank=True)
 
@@ -124,7 +116,7 @@ class Incubatee(RegistryEntry):
             errors["enterprise"] = "请填写入驻的企业或项目"
         elif not (self.name or "").strip():
             self.name = (self.enterprise or self.project).name
-        area = _number(self.area_sqm)
+        area = number_or_none(self.area_sqm)
         if area is not None and area <= 0:
             errors["area_sqm"] = "入驻面积应大于0"
         if self.until is not None and not self.exit_kind:
@@ -152,7 +144,7 @@ class Achievement(RegistryEntry):
     chain = models.ForeignKey(Chain, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="所属产业链")
     kind = models.CharField("转化方式", max_length=12, choices=TransferKind.choices, default=TransferKind.TRANSFER)
     since = models.DateField("转化日期")  # required here: a transfer is counted by the day its contract was signed
-    value_wan = _amount("合同金额(万元)")
+    value_wan = amount_field("合同金额(万元)")
     contract_number = models.CharField("技术合同登记号", max_length=40, blank=True)
     tech_field = models.CharField("技术领域", max_length=50, blank=True)
 
@@ -168,8 +160,8 @@ class Achievement(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _negative_errors(self, {"value_wan": "合同金额"})
-        if self.kind == TransferKind.EQUITY and _number(self.value_wan) is None and "value_wan" not in errors:
+        errors = positive_errors(self, {"value_wan": "合同金额"}, zero_ok=("value_wan",))
+        if self.kind == TransferKind.EQUITY and number_or_none(self.value_wan) is None and "value_wan" not in errors:
             errors["value_wan"] = "作价入股请填写作价金额"
         if errors:
             raise ValidationError(errors)
@@ -186,8 +178,8 @@ class Cultivation(RegistryEntry):
     year = models.PositiveSmallIntegerField("申报/认定年度", null=True, blank=True)
     new_species = models.CharField("新物种企业", max_length=20, choices=NewSpecies.choices, blank=True)
     tech_field = models.CharField("技术领域", max_length=50, blank=True, help_text="国家重点支持的高新技术领域")
-    revenue_wan = _amount("上年营业收入(万元)")
-    rd_expense_wan = _amount("上年研发投入(万元)")
+    revenue_wan = amount_field("上年营业收入(万元)")
+    rd_expense_wan = amount_field("上年研发投入(万元)")
     certificate_number = models.CharField("高企证书编号", max_length=40, blank=True)
     mentor = models.CharField("帮扶责任人", max_length=30, blank=True)
 
@@ -206,14 +198,15 @@ class Cultivation(RegistryEntry):
         super().clean()
         if self.enterprise_id and not (self.name or "").strip():
             self.name = self.enterprise.name
-        errors = _negative_errors(self, {"revenue_wan": "营业收入", "rd_expense_wan": "研发投入"})
+        errors = positive_errors(self, {"revenue_wan": "营业收入", "rd_expense_wan": "研发投入"},
+                                 zero_ok=("revenue_wan", "rd_expense_wan"))
         if (message := _year_error(self.year)) is not None:
             errors["year"] = message
         elif self.stage in APPLIED_STAGES and self.year is None:
             errors["year"] = f"“{self.get_stage_display()}”的企业请填写申报/认定年度"
         if self.certificate_number and self.stage != CultivationStage.CERTIFIED:
             errors["certificate_number"] = "只有已认定的企业才有高企证书编号"
-        revenue, expense = _number(self.revenue_wan), _number(self.rd_expense_wan)
+        revenue, expense = number_or_none(self.revenue_wan), number_or_none(self.rd_expense_wan)
         if revenue is not None and expense is not None and "rd_expense_wan" not in errors and expense > revenue:
             errors["rd_expense_wan"] = "研发投入不能大于营业收入"
         if errors:
@@ -222,7 +215,7 @@ class Cultivation(RegistryEntry):
     @property
     def rd_ratio(self) -> Decimal | None:
         """研发投入占营业收入的百分比 (the 高企 test is 3%–5% by revenue band)."""
-        revenue, expense = _number(self.revenue_wan), _number(self.rd_expense_wan)
+        revenue, expense = number_or_none(self.revenue_wan), number_or_none(self.rd_expense_wan)
         if not revenue or expense is None:
             return None
         return (Decimal(expense) * 100 / Decimal(revenue)).quantize(Decimal("0.01"))

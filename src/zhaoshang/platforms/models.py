@@ -14,22 +14,15 @@ from zhaoshang.network.models import not_masked
 from zhaoshang.platforms.choices import (FilingStatus, FundKind, InvestmentStatus, PlatformKind, PlatformStatus, SoeMode,
                                          SoeRole, SoeStatus)
 from zhaoshang.registries.models import RegistryEntry
+from zhaoshang.registries.rules import amount_field, number_or_none, positive_errors
 
 MAX_PERCENT = Decimal("100")
 
 
-def _amount(verbose_name: str, **options) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **({"null": True, "blank": True} | options))
 
 
-def _number(value) -> Decimal | int | None:
-    """A number to check, or None when empty or not parsed (clean() runs even when clean_fields has failed)."""
-    return value if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else None
 
 
-def _positive_errors(row, labels: dict[str, str]) -> dict:
-    return {name: f"{label}应大于0" for name, label in labels.items()
-            if (value := _number(getattr(row, name))) is not None and value <= 0}
 
 
 class Platform(RegistryEntry):
@@ -77,9 +70,9 @@ class Fund(RegistryEntry):
 
     name = models.CharField("基金名称", max_length=100)
     kind = models.CharField("基金类型", max_length=12, choices=FundKind.choices, default=FundKind.INDUSTRY)
-    scale_wan = _amount("认缴规模(万元)")
-    paid_in_wan = _amount("实缴规模(万元)")
-    government_wan = _amount("政府/国资出资(万元)")
+    scale_wan = amount_field("认缴规模(万元)")
+    paid_in_wan = amount_field("实缴规模(万元)")
+    government_wan = amount_field("政府/国资出资(万元)")
     sponsors = models.CharField("出资方", max_length=300, blank=True, help_text="主要出资人，多个用顿号分隔")
     manager = models.CharField("基金管理人", max_length=100, blank=True)
     filing_status = models.CharField("备案状态", max_length=12, choices=FilingStatus.choices, default=FilingStatus.NOT_FILED)
@@ -103,10 +96,10 @@ class Fund(RegistryEntry):
     def clean(self):
         super().clean()
         self.filing_code = (self.filing_code or "").strip().upper()
-        errors = _positive_errors(self, {"scale_wan": "认缴规模", "paid_in_wan": "实缴规模", "government_wan": "政府/国资出资"})
-        scale = _number(self.scale_wan)
+        errors = positive_errors(self, {"scale_wan": "认缴规模", "paid_in_wan": "实缴规模", "government_wan": "政府/国资出资"})
+        scale = number_or_none(self.scale_wan)
         for name, label in (("paid_in_wan", "实缴规模"), ("government_wan", "政府/国资出资")):
-            value = _number(getattr(self, name))
+            value = number_or_none(getattr(self, name))
             if name not in errors and scale is not None and value is not None and value > scale:
                 errors[name] = f"{label}不能超过认缴规模"
         if self.filing_status == FilingStatus.FILED and not self.filing_code:
@@ -132,7 +125,7 @@ class FundInvestment(RegistryEntry):
     project = models.ForeignKey("projects.Project", null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="fund_investments", verbose_name="引进项目")
     since = models.DateField("投资日期")  # required here: an investment is counted by its day
-    amount_wan = _amount("投资金额(万元)", null=False, blank=False)
+    amount_wan = amount_field("投资金额(万元)", null=False, blank=False)
     stake_percent = models.DecimalField("持股比例(%)", max_digits=5, decimal_places=2, null=True, blank=True)
     status = models.CharField("投资状态", max_length=10, choices=InvestmentStatus.choices, default=InvestmentStatus.SIGNED)
     is_attracted = models.BooleanField("以投带引落地", default=False, help_text="被投企业或项目因本次投资落户本市")
@@ -151,10 +144,10 @@ class FundInvestment(RegistryEntry):
         if not self.investee.strip():
             named = self.project if self.project_id else self.enterprise if self.enterprise_id else None
             self.investee = named.name if named is not None else ""
-        errors = _positive_errors(self, {"amount_wan": "投资金额"})
+        errors = positive_errors(self, {"amount_wan": "投资金额"})
         if not (self.enterprise_id or self.project_id):
             errors["enterprise"] = "请选择被投企业或引进项目（至少一项）"
-        stake = _number(self.stake_percent)
+        stake = number_or_none(self.stake_percent)
         if stake is not None and not 0 < stake <= MAX_PERCENT:
             errors["stake_percent"] = "持股比例应大于0且不超过100"
         if self.status == InvestmentStatus.EXITED and self.until is None:
@@ -180,8 +173,8 @@ class SoeProject(RegistryEntry):
     direction = models.CharField("产业方向", max_length=100, blank=True, help_text="如：大数据产业园、低空经济、冷链仓储")
     role = models.CharField("国企角色", max_length=10, choices=SoeRole.choices, default=SoeRole.LEAD)
     mode = models.CharField("招引方式", max_length=12, choices=SoeMode.choices, default=SoeMode.INTRODUCE)
-    amount_wan = _amount("计划总投资(万元)")
-    soe_amount_wan = _amount("国企出资(万元)")
+    amount_wan = amount_field("计划总投资(万元)")
+    soe_amount_wan = amount_field("国企出资(万元)")
     status = models.CharField("进展状态", max_length=12, choices=SoeStatus.choices, default=SoeStatus.NEGOTIATING)
     progress = models.TextField("最新进展", blank=True)
     contact_name = models.CharField("联系人", max_length=30, blank=True)
@@ -198,10 +191,10 @@ class SoeProject(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"amount_wan": "计划总投资", "soe_amount_wan": "国企出资"})
+        errors = positive_errors(self, {"amount_wan": "计划总投资", "soe_amount_wan": "国企出资"})
         if self.soe_id is not None and self.soe.kind != UnitKind.SOE:
             errors["soe"] = f"“{self.soe.display_name}”不是国有企业，请选择市属国企"
-        total, part = _number(self.amount_wan), _number(self.soe_amount_wan)
+        total, part = number_or_none(self.amount_wan), number_or_none(self.soe_amount_wan)
         if "soe_amount_wan" not in errors and total is not None and part is not None and part > total:
             errors["soe_amount_wan"] = "国企出资不能超过计划总投资"
         if (self.role == SoeRole.INVESTOR or self.mode == SoeMode.EQUITY) and part is None and "soe_amount_wan" not in errors:

@@ -1,12 +1,11 @@
 """The resource registries (资源要素数据库: 土地、矿产、能源、物流及园区主要生产要素): parks, plots, buildings, energy
 supply, minerals and logistics, each a typed registry on the shared kit (registries.models.RegistryEntry)."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from zhaoshang.registries.models import RegistryEntry
+from zhaoshang.registries.rules import amount_field, number_or_none, positive_errors, unit_errors
 from zhaoshang.resources.choices import (BuildingKind, BuildingStatus, EnergyKind, LandStatus, LandUse, LogisticsKind,
                                          MineralKind, MineralStatus, ParkLevel)
 
@@ -14,18 +13,14 @@ MAX_PLOT_RATIO = 20
 
 
 def _amount(verbose_name: str, digits: int = 12, places: int = 2, **options) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=digits, decimal_places=places, null=True, blank=True, **options)
+    return amount_field(verbose_name, digits, places, **options)
 
 
-def _number(value) -> Decimal | int | float | None:
-    """A number to check, or None when empty or not parsed (clean() runs even when a field failed clean_fields,
-    which has reported that value already)."""
-    return value if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool) else None
 
 
 def _coordinates_errors(row) -> dict:
     errors = {}
-    longitude, latitude = _number(row.longitude), _number(row.latitude)
+    longitude, latitude = number_or_none(row.longitude), number_or_none(row.latitude)
     if longitude is not None and not -180 <= longitude <= 180:
         errors["longitude"] = "经度应在-180至180之间"
     if latitude is not None and not -90 <= latitude <= 90:
@@ -33,24 +28,8 @@ def _coordinates_errors(row) -> dict:
     return errors
 
 
-def _positive_errors(row, labels: dict[str, str], *, zero_ok: tuple[str, ...] = ()) -> dict:
-    """"面积应大于0" for each named number that is filled and not positive (or negative, for those in `zero_ok`)."""
-    errors = {}
-    for name, label in labels.items():
-        value = _number(getattr(row, name))
-        if value is None:
-            continue
-        if name in zero_ok and value < 0:
-            errors[name] = f"{label}不能为负数"
-        elif name not in zero_ok and value <= 0:
-            errors[name] = f"{label}应大于0"
-    return errors
 
 
-def _unit_errors(row, pairs: dict[str, tuple[str, str]]) -> dict:
-    """A quantity needs its unit: {"capacity": ("capacity_unit", "供应能力")}."""
-    return {unit: f"填写了{label}，请同时填写其单位" for name, (unit, label) in pairs.items()
-            if _number(getattr(row, name)) is not None and not getattr(row, unit).strip()}
 
 
 class Park(RegistryEntry):
@@ -76,7 +55,7 @@ class Park(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _coordinates_errors(self) | _positive_errors(self, {"area_mu": "规划面积"})
+        errors = _coordinates_errors(self) | positive_errors(self, {"area_mu": "规划面积"})
         if errors:
             raise ValidationError(errors)
 
@@ -130,8 +109,8 @@ class Land(RegistryEntry):
     def clean(self):
         super().clean()
         errors = _coordinates_errors(self)
-        errors |= _positive_errors(self, {"area_mu": "面积", "price_wan_per_mu": "价格"})
-        plot_ratio = _number(self.plot_ratio)
+        errors |= positive_errors(self, {"area_mu": "面积", "price_wan_per_mu": "价格"})
+        plot_ratio = number_or_none(self.plot_ratio)
         if plot_ratio is not None and not 0 < plot_ratio <= MAX_PLOT_RATIO:
             errors["plot_ratio"] = f"容积率应大于0且不超过{MAX_PLOT_RATIO}"
         if self.status == LandStatus.SOLD and self.project_id is None and self.until is None:
@@ -178,10 +157,10 @@ class Building(RegistryEntry):
     def clean(self):
         super().clean()
         errors = _coordinates_errors(self)
-        errors |= _positive_errors(self, {"floor_area_sqm": "建筑面积", "vacant_area_sqm": "可租售面积", "floors": "层数",
+        errors |= positive_errors(self, {"floor_area_sqm": "建筑面积", "vacant_area_sqm": "可租售面积", "floors": "层数",
                                           "floor_height_m": "层高", "floor_load_t": "楼面承重", "crane_t": "行车吨位",
                                           "rent_yuan": "租金", "price_wan": "售价"}, zero_ok=("crane_t", "vacant_area_sqm"))
-        vacant, floor_area = _number(self.vacant_area_sqm), _number(self.floor_area_sqm)
+        vacant, floor_area = number_or_none(self.vacant_area_sqm), number_or_none(self.floor_area_sqm)
         if vacant is not None and floor_area is not None and vacant > floor_area:
             errors["vacant_area_sqm"] = "可租售面积不能大于建筑面积"
         if self.status == BuildingStatus.FOR_RENT and self.price_wan is not None and self.rent_yuan is None:
@@ -216,8 +195,8 @@ class EnergySupply(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"capacity": "供应能力", "price": "价格"}, zero_ok=("price",))
-        errors |= _unit_errors(self, {"capacity": ("capacity_unit", "供应能力"), "price": ("price_unit", "价格")})
+        errors = positive_errors(self, {"capacity": "供应能力", "price": "价格"}, zero_ok=("price",))
+        errors |= unit_errors(self, {"capacity": ("capacity_unit", "供应能力"), "price": ("price_unit", "价格")})
         if errors:
             raise ValidationError(errors)
 
@@ -246,8 +225,8 @@ class Mineral(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"reserve": "资源储量", "area_km2": "矿区面积"})
-        errors |= _unit_errors(self, {"reserve": ("reserve_unit", "资源储量")})
+        errors = positive_errors(self, {"reserve": "资源储量", "area_km2": "矿区面积"})
+        errors |= unit_errors(self, {"reserve": ("reserve_unit", "资源储量")})
         if self.status in (MineralStatus.SOLD, MineralStatus.MINING) and not self.holder.strip():
             errors["holder"] = "已出让或开采中的矿产请填写矿业权人"
         if errors:
@@ -279,7 +258,7 @@ class Logistics(RegistryEntry):
 
     def clean(self):
         super().clean()
-        errors = _positive_errors(self, {"capacity": "能力", "area_sqm": "面积"})
-        errors |= _unit_errors(self, {"capacity": ("capacity_unit", "能力")})
+        errors = positive_errors(self, {"capacity": "能力", "area_sqm": "面积"})
+        errors |= unit_errors(self, {"capacity": ("capacity_unit", "能力")})
         if errors:
             raise ValidationError(errors)

@@ -3,8 +3,6 @@ firms' talent demand (企业人才需求库), the joint training bases (政企�
 with firms (技能人才输送), each a typed registry on the shared kit (registries.models.RegistryEntry). Recruitment fairs
 (招聘会) are events of the `event` registry (network)."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,11 +13,9 @@ from zhaoshang.plans.models import Chain
 from zhaoshang.projects.models import Enterprise
 from zhaoshang.registries.models import RegistryEntry
 from zhaoshang.talent.choices import BaseLevel, DemandStatus, Education, SkillLevel, TalentTier
+from zhaoshang.registries.rules import number_or_none
 
 
-def _number(value) -> Decimal | int | None:
-    """A number to check, or None when empty or not parsed (clean() runs even when clean_fields has failed on it)."""
-    return value if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else None
 
 
 def _enterprise(related_name: str, verbose_name: str) -> models.ForeignKey:
@@ -78,7 +74,7 @@ class Talent(RegistryEntry):
     def clean(self):
         super().clean()
         errors = _named_enterprise_errors(self, "employer", "employer_name", "工作单位")
-        subsidy = _number(self.subsidy_wan)
+        subsidy = number_or_none(self.subsidy_wan)
         if subsidy is not None and subsidy < 0:
             errors["subsidy_wan"] = "已兑现补贴不能为负数"
         if errors:
@@ -122,7 +118,7 @@ class TalentDemand(RegistryEntry):
         super().clean()
         errors = _named_enterprise_errors(self, "enterprise", "enterprise_name", "企业")
         errors |= self._count_errors()
-        low, high = _number(self.salary_min_wan), _number(self.salary_max_wan)
+        low, high = number_or_none(self.salary_min_wan), number_or_none(self.salary_max_wan)
         for name, value in (("salary_min_wan", low), ("salary_max_wan", high)):
             if value is not None and value <= 0:
                 errors[name] = "年薪应大于0"
@@ -136,7 +132,7 @@ class TalentDemand(RegistryEntry):
             raise ValidationError(errors)
 
     def _count_errors(self) -> dict:
-        headcount, filled = _number(self.headcount), _number(self.filled_count)
+        headcount, filled = number_or_none(self.headcount), number_or_none(self.filled_count)
         if headcount is None or filled is None or headcount < 1:
             return {}
         if filled > headcount:
@@ -182,9 +178,9 @@ class TrainingBase(RegistryEntry):
     def clean(self):
         super().clean()
         errors = _named_enterprise_errors(self, "enterprise", "enterprise_name", "合作企业")
-        if _number(self.students_per_year) == 0:
+        if number_or_none(self.students_per_year) == 0:
             errors["students_per_year"] = "年培养规模应大于0"
-        trained, placed = _number(self.trained_total), _number(self.placed_total)
+        trained, placed = number_or_none(self.trained_total), number_or_none(self.placed_total)
         if trained is not None and placed is not None and placed > trained:
             errors["placed_total"] = "累计输送企业人数不能超过累计培养人数"
         if errors:
