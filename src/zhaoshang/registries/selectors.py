@@ -1,13 +1,11 @@
 """Reads of registry rows, for pages, API and export alike: the filtered, searched and sorted list with its totals,
 one row, the rows linked to any row (both ways), and a row's values as shown to a user (contacts masked)."""
 
-import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
-from django.urls import reverse
 
 from zhaoshang.core.masking import mask_contact
 from zhaoshang.core.query_params import QueryError
@@ -99,23 +97,18 @@ def attachments_of(registry: Registry, row) -> QuerySet:
     return RegistryAttachment.objects.filter(kind=registry.key, object_id=row.pk).order_by("-uploaded_at")
 
 
-def registry_row_url(registry: Registry, pk: int) -> str:
-    return reverse("registries:detail", args=[registry.key, pk])
 
 
-def active_on(rows: QuerySet, day: datetime.date) -> QuerySet:
-    from zhaoshang.registries.filters import as_of_q
-
-    return rows.filter(as_of_q(day))
 
 
 @dataclass
 class Column:
+    """A list column: its field, heading, whether it sorts and is a number (right-aligned)."""
+
     name: str
     label: str
     sortable: bool = False
     numeric: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def list_columns(registry: Registry) -> list[Column]:
