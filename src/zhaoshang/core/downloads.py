@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.http import HttpResponse
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def download(content: bytes, filename: str, content_type: str = XLSX) -> HttpResponse:

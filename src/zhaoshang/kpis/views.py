@@ -3,7 +3,6 @@
 Every page reads figures "as of" the ?as_of=YYYY-MM-DD date (default today) and keeps it in its links."""
 
 import datetime
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
 from zhaoshang.core.permissions import UNIT, can, can_work_on_unit, get_for, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.kpis.choices import GROWTH_KINDS, VALUE_KINDS
@@ -33,7 +33,6 @@ from zhaoshang.kpis.services.editing import baseline_set, kpi_update
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.supervision.lights import LIGHT_LABELS
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGE = 50
 ROW_PAGES = {"project": "projects:detail", "meeting": "meetings:detail", "need": "needs:detail"}  # a row's own page
 
@@ -45,8 +44,7 @@ def _as_of(request) -> tuple[datetime.date, str]:
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response = download(content, filename)
     return response
 
 

@@ -2,20 +2,18 @@
 reads them, each as of ?as_of= for ?year= (dashboard.board_params)."""
 
 from functools import wraps
-from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
 from zhaoshang.core.query_params import QueryError
 from zhaoshang.kpis.dashboard import board_params, chain_board as chain_board_for, dashboard as dashboard_for
 from zhaoshang.kpis.drill import drill_for, drill_workbook
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.targeting.candidates import board_targets
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGE = 100
 SCREEN_REFRESH_MINUTES = 5
 SCREEN_UNITS = 12  # units the wall shows, the worst first: more would not be legible from across the room
@@ -68,7 +66,5 @@ def drill(request, params):
 @_board
 def drill_export(request, params):
     result = drill_for(params, request.GET)
-    response = HttpResponse(drill_workbook(result, params), content_type=XLSX)
-    filename = f"明细-{params.as_of:%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response = download(drill_workbook(result, params), f"明细-{params.as_of:%Y%m%d}.xlsx")
     return response

@@ -1,15 +1,13 @@
 """Meeting pages: the list and its Excel export, a new meeting, one meeting, editing it, its minutes as Word."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import DOCX, download
 from zhaoshang.core.permissions import OFFICE, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.meetings.choices import MeetingKind, MeetingStatus
@@ -20,15 +18,7 @@ from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_parts, me
 from zhaoshang.meetings.services.meetings import meeting_create, meeting_update
 from zhaoshang.projects.errors import ProjectError
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OFFICE_NAME = "市招商引资领导小组办公室"  # when the meeting's creator has no unit
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 @page()
@@ -45,7 +35,7 @@ def meeting_list(request):
 def meeting_export(request):
     today = timezone.localdate()
     content = meetings_workbook(meetings_for(user=request.user, params=request.GET), f"会商调度会议（截至{today:%Y-%m-%d}）")
-    return _download(content, XLSX, f"会商调度会议-{today.isoformat()}.xlsx")
+    return download(content, f"会商调度会议-{today.isoformat()}.xlsx")
 
 
 @page("supervise")
@@ -99,4 +89,4 @@ def minutes(request, pk: int):
     meeting = meeting_for(user=request.user, pk=pk)
     issuer = meeting.created_by.unit.name if meeting.created_by.unit else OFFICE_NAME  # the office that ran it
     content = minutes_docx(meeting, meeting_parts(meeting), issuer)
-    return _download(content, DOCX, f"{meeting.title}纪要.docx")
+    return download(content, f"{meeting.title}纪要.docx", DOCX)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
 from zhaoshang.core.permissions import OFFICE, UNIT, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.meetings.choices import ActionStatus, MeetingKind
@@ -16,7 +17,6 @@ from zhaoshang.meetings.exports import actions_workbook
 from zhaoshang.meetings.selectors.meetings import (ActionRow, action_item_for, action_items_for, action_light_counts,
                                                    action_rows, light_of)
 from zhaoshang.meetings.services.actions import action_item_update, action_item_urge
-from zhaoshang.meetings.views import XLSX, _download
 from zhaoshang.projects.errors import ProjectError
 from zhaoshang.supervision.lights import LIGHT_LABELS
 
@@ -39,7 +39,7 @@ def action_list(request):
 def action_export(request):
     today = timezone.localdate()
     rows = action_rows(action_items_for(user=request.user, params=request.GET))
-    return _download(actions_workbook(rows, f"会议交办事项落实情况（截至{today:%Y-%m-%d}）"), XLSX, f"会议交办事项-{today.isoformat()}.xlsx")
+    return download(actions_workbook(rows, f"会议交办事项落实情况（截至{today:%Y-%m-%d}）"), f"会议交办事项-{today.isoformat()}.xlsx")
 
 
 def _row(request, item, error: str = ""):

@@ -1,15 +1,13 @@
 """Needs pages: the list with its counts and Excel export, per-unit statistics, a need, new and edit, the limits."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
 from zhaoshang.core.permissions import OFFICE, can, can_work_on_unit, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
@@ -22,8 +20,6 @@ from zhaoshang.needs.selectors import light_of, need_counts, need_for, need_rows
 from zhaoshang.needs.services.limits import need_limit_set
 from zhaoshang.needs.services.tickets import need_create, need_update
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @page()
@@ -44,9 +40,8 @@ def need_list(request):
 def need_export(request):
     rows = need_rows(needs_for(user=request.user, params=request.GET))
     today = timezone.localdate()
-    response = HttpResponse(needs_workbook(rows, f"企业诉求办理情况（截至{today.year}年{today.month}月{today.day}日）"),
-                            content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'企业诉求-{today.isoformat()}.xlsx')}"
+    response = download(needs_workbook(rows, f"企业诉求办理情况（截至{today.year}年{today.month}月{today.day}日）"),
+                        f"企业诉求-{today.isoformat()}.xlsx")
     return response
 
 

@@ -8,6 +8,7 @@ from django.db import models
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.models import RestrictedQuerySet, SoftDeleteModel
+from zhaoshang.plans.chain_rules import link_in_chain
 from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.plans.storage import private_storage
 from zhaoshang.projects.choices import Channel, ChainRole, Ownership, Priority, Stage, State, TagKind
@@ -78,10 +79,7 @@ class Enterprise(RegistryEntry):
             raise ValidationError({"registered_capital_wan": "注册资本不能为负数"})
         if self.email and not EMAIL.match(self.email):
             raise ValidationError({"email": f"邮箱“{self.email}”格式不正确"})
-        if self.chain_link_id and self.chain_id and self.chain_link.chain_id != self.chain_id:
-            raise ValidationError({"chain_link": "产业链环节不属于所选产业链"})
-        if self.chain_link_id and not self.chain_id:
-            self.chain_id = self.chain_link.chain_id  # a link names its chain
+        link_in_chain(self)
 
 
 class Contact(models.Model):
@@ -121,7 +119,6 @@ KPI_COLUMNS = ["state", "terminated_on", "chain", "channel", "amount_wan", "chan
 def kpi_seek_columns(lead: str) -> list[str]:
     """An indicator index led by a filter column (chain, channel) and then a stage's date: the other filter columns."""
     return [column for column in KPI_COLUMNS if column not in (lead, "state")]
-
 
 
 class Project(SoftDeleteModel):
@@ -200,8 +197,7 @@ class Project(SoftDeleteModel):
             raise ValidationError({"amount_wan": "计划总投资应大于0"})
         if self.fixed_asset_wan is not None and self.amount_wan is not None and self.fixed_asset_wan > self.amount_wan:
             raise ValidationError({"fixed_asset_wan": "固定资产投资不能大于计划总投资"})
-        if self.chain_link_id and self.chain_id and self.chain_link.chain_id != self.chain_id:
-            raise ValidationError({"chain_link": "产业链环节不属于所选产业链"})
+        link_in_chain(self, fill_chain=False)
 
 
 class StageChange(models.Model):

@@ -21,7 +21,7 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.registries.access import can_add, can_change
 from zhaoshang.registries.catalog import all_registries, registry_named
 from zhaoshang.registries.errors import RegistryError
-from zhaoshang.registries.kit import Registry
+from zhaoshang.registries.kit import Registry, has_name
 from zhaoshang.registries.services import entry_create, entry_update, index_rows, new_entry, validation_message
 
 PREFIX = "zhaoshang.registries.importing."
@@ -65,7 +65,7 @@ class Lookups:
                 self._rows[model] = {}
             cache = self._rows[model]
             if name not in cache:
-                found = list(model.objects.filter(name=name)[:2]) if _has_name(model) else []
+                found = list(model.objects.filter(name=name)[:2]) if has_name(model) else []
                 if not found and name.isdigit():
                     found = list(model.objects.filter(pk=int(name))[:1])
                 cache[name] = found
@@ -77,10 +77,6 @@ class Lookups:
             return found[0]
 
         return parse
-
-
-def _has_name(model) -> bool:
-    return any(f.name == "name" for f in model._meta.fields)
 
 
 def _blank_dash(parse):

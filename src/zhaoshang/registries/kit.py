@@ -58,3 +58,8 @@ class Registry:
         except FieldDoesNotExist:  # a column that is not a model field (a property) does not sort
             return False
         return field.concrete and not field.many_to_many
+
+
+def has_name(model) -> bool:
+    """Whether the model has a `name` column (imports and links look rows up by it)."""
+    return any(field.name == "name" for field in model._meta.fields)

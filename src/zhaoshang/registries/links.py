@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from zhaoshang.registries.catalog import all_registries, registry_of_model
 from zhaoshang.registries.choices import LinkRelation
+from zhaoshang.registries.kit import has_name
 from zhaoshang.registries.models import RegistryLink
 
 ROWS_PER_SOURCE = 50
@@ -158,12 +159,12 @@ def find_linkable(user, kind: str, ref: str) -> int:
         if len(ref) <= 18 and rows.filter(pk=int(ref)).exists():
             return int(ref)
         raise LinkTargetNotFound(f"没有编号为{ref}的{kind_label(kind)}（或无权查看）")
-    named = list(rows.filter(name=ref).values_list("pk", flat=True)[:2]) if _has_name(rows.model) else []
+    named = list(rows.filter(name=ref).values_list("pk", flat=True)[:2]) if has_name(rows.model) else []
     if not named and kind in all_registries():
         from zhaoshang.search.selectors import search_ids
 
         named = list(rows.filter(pk__in=search_ids(kind, ref, limit=20).ids).values_list("pk", flat=True)[:2])
-    elif not named and _has_name(rows.model):
+    elif not named and has_name(rows.model):
         named = list(rows.filter(name__icontains=ref).values_list("pk", flat=True)[:2])
     if len(named) == 1:
         return named[0]
@@ -171,6 +172,3 @@ def find_linkable(user, kind: str, ref: str) -> int:
         raise LinkTargetNotFound(f"没有找到名称含“{ref}”的{kind_label(kind)}（或无权查看）")
     raise LinkTargetNotFound(f"名称含“{ref}”的{kind_label(kind)}不止一个，请填写全称或编号")
 
-
-def _has_name(model) -> bool:
-    return any(field.name == "name" for field in model._meta.fields)

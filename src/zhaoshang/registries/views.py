@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
 from zhaoshang.core.downloads import download
+from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.permissions import can
 from zhaoshang.core.query_params import query_id
@@ -32,12 +33,6 @@ from zhaoshang.registries.services import (attachment_add, entry_create, entry_d
                                            link_remove, registry_setting_update)
 
 PER_PAGE = 50
-
-
-class CountedPaginator(Paginator):
-    def __init__(self, object_list, per_page, count: int):
-        super().__init__(object_list, per_page)
-        self.count = count
 
 
 @page("view")

@@ -1,17 +1,17 @@
 """Supervision pages: a unit's work, the office's overview, reporting, review, urging, problems."""
 
 import datetime
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import DOCX, download
 from zhaoshang.core.permissions import UNIT, get_for, role_of
 from zhaoshang.core.query_params import query_date, query_id, query_month
 from zhaoshang.core.services import PermissionDenied
@@ -178,7 +178,5 @@ def escalate(request, pk: int):
 def escalation_notice(request, pk: int):
     escalation = get_for(request.user, "view", Escalation.objects.select_related(
         "assignment__measure__task__plan", "assignment__unit", "created_by__unit"), pk=pk)
-    response = HttpResponse(escalation_docx(escalation),
-                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(escalation.number + '.docx')}"
+    response = download(escalation_docx(escalation), escalation.number + ".docx", DOCX)
     return response

@@ -1,19 +1,16 @@
 """The unit ranking page and its Excel export: both read `unit_ranking`, so they never disagree."""
 
 import datetime
-from urllib.parse import quote
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
 from zhaoshang.core.query_params import query_date
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.supervision.ranking_export import ranking_title, ranking_workbook
 from zhaoshang.supervision.selectors.ranking import unit_ranking
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _as_of(request) -> datetime.date:
@@ -34,7 +31,5 @@ def ranking(request):
 @page()
 def ranking_export(request):
     as_of = _as_of(request)
-    response = HttpResponse(ranking_workbook(unit_ranking(user=request.user, as_of=as_of), as_of), content_type=XLSX)
-    filename = f"责任单位排名-{as_of.isoformat()}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response = download(ranking_workbook(unit_ranking(user=request.user, as_of=as_of), as_of), f"责任单位排名-{as_of.isoformat()}.xlsx")
     return response

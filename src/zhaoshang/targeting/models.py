@@ -4,18 +4,11 @@ needs of enterprises (技术需求清单) and the visits and talks with enterpri
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from zhaoshang.plans.chain_rules import link_in_chain
 from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.projects.models import Enterprise, Project
 from zhaoshang.registries.models import RegistryEntry
 from zhaoshang.targeting.choices import TechNeedStatus, VisitKind
-
-
-def _link_in_chain(row) -> None:
-    """A chain link names its chain; a link of another chain is refused."""
-    if row.chain_link_id and row.chain_id and row.chain_link.chain_id != row.chain_id:
-        raise ValidationError({"chain_link": "产业链环节不属于所选产业链"})
-    if row.chain_link_id and not row.chain_id:
-        row.chain_id = row.chain_link.chain_id
 
 
 class TechNeed(RegistryEntry):
@@ -48,7 +41,7 @@ class TechNeed(RegistryEntry):
             raise ValidationError({"budget_wan": "预算不能为负数"})
         if self.status in (TechNeedStatus.MATCHING, TechNeedStatus.SOLVED) and not self.partner:
             raise ValidationError({"partner": "对接中或已解决的需求请填写对接单位"})
-        _link_in_chain(self)
+        link_in_chain(self)
 
 
 class Visit(RegistryEntry):

@@ -7,15 +7,15 @@ uploads they made; the office sees every upload of the kind (core.excel_import.s
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import XLSX, download
 from zhaoshang.core.excel_import.errors import ExcelImportError
 from zhaoshang.core.excel_import.forms import WorkbookUploadForm
 from zhaoshang.core.excel_import.models import ImportStatus
@@ -26,7 +26,6 @@ from zhaoshang.core.excel_import.services import (import_job_confirm, import_job
 from zhaoshang.core.excel_import.template import template_workbook
 from zhaoshang.core.services import PermissionDenied
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_SHOWN = 50
 JOBS_SHOWN = 20
 
@@ -110,8 +109,7 @@ class ImportPages:
         except (ExcelImportError, PermissionDenied) as error:
             messages.error(request, str(error))
             return redirect(self._url("upload"))
-        response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(self.template_filename)}"
+        response = download(content, self.template_filename)
         return response
 
     def _job_context(self, request, pk: int) -> dict:

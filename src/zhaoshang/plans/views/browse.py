@@ -1,12 +1,11 @@
 """Reading the plan: list, overview (focus → target → task → measures), search, export, the original file."""
 
-from urllib.parse import quote
-
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import render
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
 from zhaoshang.core.query_params import query_id
 from zhaoshang.plans.exports import plan_workbook
 from zhaoshang.plans.selectors import chains_for, measure_search, notice_upload_for, plan_for, plan_outline, plans_for
@@ -51,14 +50,10 @@ def upload_file(request, pk: int):
     return FileResponse(plan_upload.file.open("rb"), as_attachment=True, filename=plan_upload.filename)
 
 
-
 @page()
 def plan_export(request, pk: int):
     """The plan (or one unit's part of it, ?unit=ID) as an Excel workbook."""
     plan = plan_for(user=request.user, pk=pk)
     unit_id = query_id(request.GET, "unit", label="责任单位")
-    response = HttpResponse(plan_workbook(plan, unit_id),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    filename = f"{plan.title}{f'-单位{unit_id}' if unit_id else ''}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response = download(plan_workbook(plan, unit_id), f"{plan.title}{f'-单位{unit_id}' if unit_id else ''}.xlsx")
     return response

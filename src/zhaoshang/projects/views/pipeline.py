@@ -2,13 +2,13 @@
 
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from zhaoshang.core.decorators import page
+from zhaoshang.core.downloads import download
+from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.permissions import can
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
@@ -16,17 +16,8 @@ from zhaoshang.projects.filters import BANDS, ProjectFilter
 from zhaoshang.projects.selectors import (cohort_counts, filter_options, filtered_projects, kanban_for, pipeline_totals,
                                          project_rows, projects_for)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_PAGE = 50
 PK_SLOT = 9_876_543_210  # stands for the pk in a URL reversed once
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its count: the page's totals have counted the filtered list already."""
-
-    def __init__(self, object_list, per_page, count: int):
-        super().__init__(object_list, per_page)
-        self.count = count
 
 
 def _with_urls(objects, **names):
@@ -88,7 +79,6 @@ def export(request):
     params = _params(request)
     now = timezone.localtime()
     title = f"项目库（导出时间{now:%Y-%m-%d %H:%M}）"
-    response = HttpResponse(pipeline_workbook(projects_for(user=request.user, params=params), request.user, title),
-                            content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'项目库-{now:%Y%m%d}.xlsx')}"
+    response = download(pipeline_workbook(projects_for(user=request.user, params=params), request.user, title),
+                        f"项目库-{now:%Y%m%d}.xlsx")
     return response
