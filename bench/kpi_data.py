@@ -16,12 +16,13 @@ from django.db import connection, transaction
 
 from pipeline_data import CHUNK
 from zhaoshang.accounts.models import User
+from zhaoshang.demo.kpis import KpiWriter
 from zhaoshang.demo.loader import demo_load
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.demo.projects import DATA as DEMO
 from zhaoshang.plans.models import Chain, Plan
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Stage, State
-from zhaoshang.projects.models import Project, StageRetreat, Tag
+from zhaoshang.projects.models import Enterprise, Project, StageRetreat, Tag
 from zhaoshang.projects.tagging import tag_bits
 
 FIRST_DAY = datetime.date(2021, 1, 1)
@@ -34,12 +35,16 @@ STEP_DAYS = {Stage.REGISTERED: (0, 60), Stage.PERMITTING: (20, 90), Stage.STARTE
 TERMINATED, STALLED = 0.05, 0.08
 RETREATED = 0.06  # of the projects at 签约: moved back to 洽谈, their signing kept as a StageRetreat row
 CREATED = "2026-07-01 09:00:00"
+DEMO_TODAY = datetime.date(2025, 12, 31)  # the demo's indicators are written as of this day: all of them are 2025's
 
 
 def base_rows():
-    """The demo's units, tags, accounts and plan (with its indicators), loaded once; returns what projects need."""
+    """The demo's units, tags, accounts and plan (with its indicators: the notice's, the office's accepted suggestions
+    and the ones it defined, as the demo writes them for DEMO_TODAY), loaded once; returns what projects need."""
     if not DemoInstall.objects.exists():
         demo_load(password="Bench-Only-2025!")
+        plan, office = Plan.objects.get(), User.objects.get(username="office")
+        KpiWriter(plan, office, DEMO_TODAY).write()
     plan = Plan.objects.get()
     office = User.objects.get(username="office")
     chains = list(Chain.objects.filter(plan=plan, merged_into__isnull=True).order_by("order"))
@@ -142,3 +147,107 @@ def add_projects(first: int, count: int, base, seed: int = 2025) -> None:
             _insert(StageRetreat, ["project_id", "stage", "reached_on", "retreated_on"], retreats)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+
+
+# --- the registries the indicators count ----------------------------------------------------------------------
+
+REGISTRY_FIRST, REGISTRY_DAYS = datetime.date(2024, 1, 1), 1096  # `since` spread over 2024-2026
+ENDED, UNDATED, DELETED = 0.15, 0.05, 0.02  # rows with an until date; undated (where `since` may be empty); deleted
+MEETING_STATUS = {"held": 70, "planned": 20, "cancelled": 10}
+
+
+def counted_models(plan) -> list:
+    """The models the plan's registry-count indicators count (kit registries and the meetings), each once, a row's
+    linked registry (the platform of an incubatee) before it."""
+    from zhaoshang.kpis.models import Kpi
+    from zhaoshang.kpis.registries import REGISTRIES, kit_registry, source_rows
+
+    keys = set(Kpi.objects.filter(plan=plan, kind="registry_count").exclude(registry="").values_list("registry", flat=True))
+    models = {source_rows(key).model if key in REGISTRIES else kit_registry(key).model for key in keys}
+    ordered = []
+    for model in sorted(models, key=lambda m: m._meta.db_table):
+        needs = [f.related_model for f in model._meta.concrete_fields if f.is_relation and not f.null]
+        ordered.extend(m for m in needs if m in models and m not in ordered)
+        if model not in ordered:
+            ordered.append(model)
+    return ordered
+
+
+class _RowMaker:
+    """One registry row at a time, by the model's fields: choices spread over the field's choices, yes/no columns
+    half and half, `since` (a meeting's `date`) over 2024-2026, some ended (`until`), undated or soft-deleted; linked
+    rows a column must have taken from the rows there."""
+
+    def __init__(self, model, office, seed: int):
+        self.model, self.rng = model, random.Random(seed)
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.defaults = {f.attname: f.get_default() for f in self.fields} | {"created_at": CREATED, "updated_at": CREATED}
+        self.fixed = {"owner_unit_id": office.unit_id, "created_by_id": office.pk}
+        self.linked = {f.attname: list(f.related_model._base_manager.values_list("pk", flat=True)[:5000])
+                       for f in self.fields if f.is_relation and not f.null and f.attname not in self.fixed}
+        unique = {name for c in model._meta.constraints for name in getattr(c, "fields", ())}
+        self.unique = {f.attname for f in self.fields if f.attname in unique and f.get_internal_type() == "CharField"}
+
+    def row(self, i: int) -> tuple:
+        rng, values = self.rng, {}
+        for field in self.fields:
+            name = field.attname
+            if name in self.fixed:
+                values[name] = self.fixed[name]
+            elif name in self.linked:
+                values[name] = rng.choice(self.linked[name])
+            elif name in ("since", "date"):
+                undated = field.null and rng.random() < UNDATED
+                values[name] = None if undated else REGISTRY_FIRST + datetime.timedelta(days=rng.randrange(REGISTRY_DAYS))
+            elif name == "deleted_at":
+                values[name] = CREATED if rng.random() < DELETED else None
+            elif name == "status" and self.model._meta.db_table == "meetings_meeting":
+                values[name] = rng.choices(list(MEETING_STATUS), list(MEETING_STATUS.values()))[0]
+            elif field.choices:
+                values[name] = rng.choice([value for value, _ in field.choices])
+            elif field.get_internal_type() == "BooleanField":
+                values[name] = rng.random() < 0.5
+            elif name == "headcount":
+                values[name] = rng.randint(1, 30)
+            elif name in self.unique:
+                values[name] = f"{i:07d}"
+            elif name in ("name", "title"):
+                values[name] = f"合成{self.model._meta.verbose_name}{i:06d}"
+            elif name == "number":
+                values[name] = i + 1
+        since = values.get("since")
+        if "until" in values and since and rng.random() < ENDED:
+            values["until"] = since + datetime.timedelta(days=rng.randint(30, 700))
+        values = self.defaults | values
+        return tuple(values[f.attname] for f in self.fields)
+
+
+def _enterprises(office, count: int = 2000) -> None:
+    """Enterprises for the registries' rows that must name one (a transfer's enterprise), if the demo has too few."""
+    if Enterprise.objects.count() < count:
+        _insert_rows(Enterprise, office, count, seed=7)
+
+
+def _insert_rows(model, office, count: int, seed: int, first: int = 0) -> None:
+    maker = _RowMaker(model, office, seed)
+    columns = [f.column for f in maker.fields]
+    for start in range(first, first + count, CHUNK):
+        rows = [maker.row(i) for i in range(start, min(start + CHUNK, first + count))]
+        with transaction.atomic():
+            _insert(model, columns, rows)
+
+
+def add_registry_rows(base, count: int, seed: int = 2026) -> dict[str, int]:
+    """`count` rows into each registry the plan's indicators count (skipped where the registry holds them already);
+    returns the rows per table."""
+    plan, office = base[0], base[1]
+    _enterprises(office)
+    held = {}
+    for number, model in enumerate(counted_models(plan)):
+        have = model._base_manager.count()
+        if have < count:
+            _insert_rows(model, office, count - have, seed + number, first=have)
+        held[model._meta.db_table] = model._base_manager.count()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return held

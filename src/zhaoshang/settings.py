@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "zhaoshang.innovation",
     "zhaoshang.platforms",
     "zhaoshang.industry",
+    "zhaoshang.messaging",
     "zhaoshang.demo",
 ]
 
@@ -217,6 +218,11 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]  # clear Chinese for Django's own validation messages (core: issue 12)
+FORM_RENDERER = "zhaoshang.core.forms_renderer.FormRenderer"  # "请选择…" instead of Django's "---------"
+FILTERS_EMPTY_CHOICE_LABEL = "全部"  # django-filter's empty choice in list filters
+FILTERS_NULL_CHOICE_LABEL = "（空）"
+FORMAT_MODULE_PATH = ["zhaoshang.core.formats"]  # ISO first in date inputs: <input type="date"> takes nothing else
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -236,6 +242,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Background jobs (bulletins): django-tasks with its database queue, run by `zhaoshang db_worker`; without a
 # worker the queuing process runs the job in a thread after a few seconds (zhaoshang.reports.jobs).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Message channels (docs/MESSAGING.md): the site's address for links in chat messages, the HTTP timeout per attempt
+ZHAOSHANG_SITE_URL = os.environ.get("ZHAOSHANG_SITE_URL", "")
+ZHAOSHANG_MESSAGING_TIMEOUT = float(os.environ.get("ZHAOSHANG_MESSAGING_TIMEOUT", "5"))
 
 # Supervision: the light thresholds preset (docs/LIGHTS.md)
 LIGHT_PRESET = os.environ.get("ZHAOSHANG_LIGHT_PRESET", "points_10_30")

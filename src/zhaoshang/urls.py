@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from zhaoshang.accounts.views import LoginView
 from zhaoshang.api.main import api
+from zhaoshang.core.static_files import favicon
 from zhaoshang.core.views import home
 from zhaoshang.core.views_health import healthz
 
@@ -30,10 +31,15 @@ urlpatterns = [
     path("targeting/", include("zhaoshang.targeting.urls")),
     path("targeting/candidates/", include("zhaoshang.targeting.urls_candidates")),
     path("resources/", include("zhaoshang.resources.urls")),
+    path("messaging/", include("zhaoshang.messaging.urls")),
     path("", include("zhaoshang.core.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 handler400 = "zhaoshang.core.query_params.bad_request"
+handler403 = "zhaoshang.core.views_errors.permission_denied"  # Chinese pages; JSON under /api/
+handler404 = "zhaoshang.core.views_errors.page_not_found"
+handler500 = "zhaoshang.core.views_errors.server_error"

@@ -15,6 +15,10 @@ SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 def test_office_logs_in_and_reads_the_plan(page):
     login(page, "office", DEMO_PASSWORD)
+    assert page.url.endswith("/supervision/")  # the office lands on its overview
+    page.click("nav >> text=任务清单")
+    page.click("text=创新务实推进新发展阶段招商引资工作任务清单")
+    page.wait_for_selector("#plan-title")
     assert page.locator("#plan-title").inner_text() == "创新务实推进新发展阶段招商引资工作任务清单"
     assert page.locator(".task-number").count() == 18
     assert page.locator(".unit-chip.lead").first.is_visible()
@@ -48,6 +52,8 @@ def test_plan_is_usable_on_a_phone(browser, live_server, transactional_db, demo)
     phone = context.new_page()
     phone.base_url = live_server.url
     login(phone, "leader", DEMO_PASSWORD)
+    assert "/kpis/dashboard/" in phone.url  # a leader lands on the 驾驶舱
+    phone.goto(f"{phone.base_url}/plans/{demo.pk}/")
     assert phone.locator(".task-number").count() == 18
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 400

@@ -15,9 +15,10 @@ from zhaoshang.accounts.services import token_create
 from zhaoshang.api.main import api
 from zhaoshang.core.excel_import.services import import_job_create
 from zhaoshang.kpis.baseline_import import KIND as BASELINES
-from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.models import Kpi, KpiSuggestion
 from zhaoshang.kpis.services.values import value_submit
 from zhaoshang.meetings.services.actions import action_item_create
+from zhaoshang.messaging.models import Channel
 from zhaoshang.meetings.services.meetings import MeetingInput, meeting_create
 from zhaoshang.needs.services.tickets import NeedInput, need_create
 from zhaoshang.plans.models import Assignment, Chain, NoticeUpload, Plan
@@ -32,6 +33,7 @@ from zhaoshang.registries.services import entry_create, entry_delete, link_add
 from zhaoshang.reports.models import BulletinJob
 from zhaoshang.projects.models import Enterprise
 from zhaoshang.targeting.services import target_mark
+from zhaoshang.supervision.models import Notification
 from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.escalation import assignment_escalate
 from zhaoshang.supervision.services.reports import ReportInput, report_save
@@ -132,7 +134,7 @@ PAGES = {
     "meetings:agenda": ("post", _office_only(302)),
     "meetings:attendees": ("post", _office_only(302)),
     "meetings:decision_add": ("post", _office_only(302)),
-    "meetings:action_add": ("post", _office_only(302)),
+    "meetings:action_add": ("post", _office_only(400)),  # the empty form is refused at the form
     "meetings:actions": ("get", _everyone(200)),
     "meetings:actions_export": ("get", _everyone(200)),
     "meetings:action_update": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
@@ -147,7 +149,8 @@ PAGES = {
     "needs:accept": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
     "needs:settle": ("post", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 403, "admin": 403, "office": 302}),
     "needs:rate": ("post", _office_only(302)),
-    "needs:route": ("post", _office_only(302)),
+    "needs:route": ("post", _office_only(400)),  # no unit, no reason: refused at the form
+    "needs:lookup": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 200, "leader": 403, "admin": 403, "office": 200}),
     "needs:urge": ("post", _office_only(302)),
     "reports:bulletins": ("get", _readers(200, 403)),
     "reports:bulletin_new": ("post", _office_only(400)),  # the gate lets the office in; the empty form is refused
@@ -199,6 +202,30 @@ PAGES = {
     "core:recycle_bin": ("get", _managers(200)),
     "core:audit": ("get", _managers(200)),
     "core:restore": ("post", _managers(404)),
+    "core:audit_export": ("get", _managers(200)),
+    "favicon": ("get", {role: 301 for role in ROLES}),
+    # the review inbox, the bell, batch urging, drill-down lists and task names
+    "supervision:inbox": ("get", _office_only(200)),
+    "supervision:urge_batch": ("get", _office_only(200)),
+    "supervision:notifications_read": ("post", _everyone(302)),
+    "supervision:notification_open": ("get", {"anonymous": LOGIN, "unit": 302, "other_unit": 404, "leader": 404, "admin": 404,
+                                              "office": 404}),  # the unit user's own notification
+    "supervision:assignments": ("get", _everyone(200)),
+    "supervision:task_title": ("post", _office_only(302)),
+    # projects after entry: edit (the lead unit and the office), delete and correct a stage change (the office)
+    "projects:edit": ("get", {"anonymous": LOGIN, "unit": 200, "other_unit": 404, "leader": 403, "admin": 403, "office": 200}),
+    "projects:delete": ("post", _office_only(302)),
+    "projects:correct": ("get", _office_only(200)),
+    "reports:bulletin_preview": ("get", _readers(200, 404)),
+    "reports:doc_settings": ("get", _office_only(200)),
+    # the office's own indicators and the suggestions found in the measures
+    "kpis:create": ("get", _managers(200)),
+    "kpis:delete": ("post", _managers(302)),
+    "kpis:suggestions": ("get", _managers(200)),
+    "kpis:suggestion_decide": ("post", _managers(302)),
+    # message channels: the office's
+    **{f"messaging:{name}": ("get", _office_only(200)) for name in ("channels", "channel_new", "channel_edit", "deliveries")},
+    **{f"messaging:{name}": ("post", _office_only(302)) for name in ("channel_toggle", "channel_test")},
 }
 
 
@@ -275,7 +302,17 @@ def urls(demo, office):
     mark = target_mark(actor=office, enterprise=project.enterprises.get(), chain=chain, link=None)
     dropped = target_mark(actor=office, enterprise=Enterprise.objects.create(name="走查目标企业"), chain=chain, link=None)
     referral = link_add(actor=office, from_kind="park", from_id=park.pk, to_kind="project", to_id=project.pk, relation="referred")
+    spare_project = project_create(actor=office, data=ProjectInput(name="待删项目", enterprise_name="某待删公司", amount_wan=100,
+                                                                   lead_unit=project.lead_unit))
+    note = Notification.objects.create(user=unit_user, kind="urge", text="请报送", url="/supervision/my/")
+    channel = Channel.objects.create(name="走查机器人", kind="wecom", url="http://127.0.0.1:9/robot?key=walk")
+    spare_kpi = Kpi.objects.create(plan=demo, target=milestone.target, text="待删指标", kind="milestone", goal=1, year=2025)
+    suggestion = KpiSuggestion.objects.filter(plan=demo, status="pending").first()
     args = {
+        "supervision:notification_open": [note.pk], "supervision:task_title": [own.measure.task_id],
+        "projects:edit": [project.pk], "projects:delete": [spare_project.pk], "projects:correct": [moved.pk],
+        "reports:bulletin_preview": [bulletin.pk], "kpis:delete": [spare_kpi.pk], "kpis:suggestion_decide": [suggestion.pk],
+        **{f"messaging:{name}": [channel.pk] for name in ("channel_edit", "channel_toggle", "channel_test")},
         "targeting_candidates:chain": [chain.pk], "targeting_candidates:mark": [chain.pk],
         "targeting_candidates:lead": [mark.pk], "targeting_candidates:drop": [dropped.pk],
         "network:referral_new": [project.pk], "network:referral_delete": [referral.pk],
@@ -358,13 +395,22 @@ API_EXPECTED = {
     ("post", "/api/v1/needs"): {"unit": 201, "other_unit": 404, "leader": 403, "admin": 403, "office": 201},  # 市发改委's project
     ("get", "/api/v1/needs/counts"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("patch", "/api/v1/needs/{need_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
-    ("post", "/api/v1/needs/{need_id}/route"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
+    ("post", "/api/v1/needs/{need_id}/route"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 400},  # no reason given
     ("post", "/api/v1/needs/{need_id}/urge"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
     ("post", "/api/v1/needs/{need_id}/accept"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("post", "/api/v1/needs/{need_id}/settle"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     ("post", "/api/v1/needs/{need_id}/rating"): {"unit": 403, "other_unit": 404, "leader": 403, "admin": 403, "office": 200},
     ("get", "/api/v1/indicators"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("get", "/api/v1/indicators/{kpi_id}/rows"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    # the office's own indicators: the walk's body names no task
+    ("post", "/api/v1/indicators"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 400, "office": 400},
+    ("patch", "/api/v1/indicators/{kpi_id}"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 200, "office": 200},
+    ("get", "/api/v1/reviews"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 403, "office": 200},
+    ("post", "/api/v1/reports/{report_id}/review"): {"unit": 422, "other_unit": 422, "leader": 422, "admin": 422, "office": 422},  # no decision
+    ("get", "/api/v1/notifications"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
+    ("post", "/api/v1/notifications/read"): {"unit": 422, "other_unit": 422, "leader": 422, "admin": 422, "office": 422},  # no ids
+    ("get", "/api/v1/projects/{project_id}"): {"unit": 200, "other_unit": 404, "leader": 200, "admin": 200, "office": 200},
+    ("patch", "/api/v1/projects/{project_id}"): {"unit": 200, "other_unit": 404, "leader": 404, "admin": 404, "office": 200},
     # the registries (园区, kept by the office): everyone reads; only the office writes
     ("get", "/api/v1/registries"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
     ("get", "/api/v1/registries/{key}/entries"): {"unit": 200, "other_unit": 200, "leader": 200, "admin": 200, "office": 200},
@@ -379,6 +425,9 @@ API_EXPECTED = {
     ("post", "/api/v1/chains/{chain_id}/targets"): {"unit": 422, "other_unit": 422, "leader": 422, "admin": 422, "office": 422},  # no body
     ("post", "/api/v1/targets/{mark_id}/lead"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 404, "office": 404},  # no mark
     ("delete", "/api/v1/registries/{key}/entries/{entry_id}"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 204, "office": 204},
+    # last: they delete what the rows above read
+    ("delete", "/api/v1/indicators/{kpi_id}"): {"unit": 403, "other_unit": 403, "leader": 403, "admin": 204, "office": 204},
+    ("delete", "/api/v1/projects/{project_id}"): {"unit": 403, "other_unit": 404, "leader": 404, "admin": 404, "office": 204},
 }
 
 
@@ -405,6 +454,9 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
     need = need_create(actor=office, data=NeedInput(title="电力增容", need_type="power", unit=fgw, enterprise_name="某能源公司"))
     seed = NoticeUpload.objects.first().file.read()
     park = entry_create(registry=registry_named("park"), actor=office, data={"name": "接口走查园区"})
+    waiting = Assignment.objects.filter(unit__short_name="市发改委").exclude(pk=own.pk).first()
+    report = report_save(actor=User.objects.get(unit__short_name="市发改委"), assignment=waiting, submit=True,
+                         data=ReportInput(done_text="已对接"))
     client = Client()
     office_token = token_create(user=office)[0]
     for (method, path), expected in API_EXPECTED.items():
@@ -412,7 +464,8 @@ def test_every_api_endpoint_answers_each_role_by_token(demo, role):
             continue
         url = path.format(plan_id=demo.pk, assignment_id=own.pk, project_id=project_id, meeting_id=meeting.pk, item_id=item.pk,
                           need_id=need.pk, kpi_id=Kpi.objects.filter(plan=demo).first().pk, token_id=office_token.pk,
-                          key="park", entry_id=park.pk, chain_id=Chain.objects.filter(plan=demo).first().pk, mark_id=999999)
+                          key="park", entry_id=park.pk, chain_id=Chain.objects.filter(plan=demo).first().pk, mark_id=999999,
+                          report_id=report.pk)
         if method == "post" and path.endswith("/parse"):
             upload = io.BytesIO(seed)
             upload.name = "seed.txt"
@@ -493,7 +546,7 @@ def _leak_probes(demo, office):
         "indicator rows (API)": lambda c, u: listed(c.get(f"/api/v1/indicators/{kpi.pk}/rows", {"as_of": as_of})),
         "indicator rows (page)": lambda c, u: shown(c.get(reverse("kpis:detail", args=[kpi.pk]), {"as_of": as_of})),
         "enterprise phone": lambda c, u: phone(c.get(reverse("projects:enterprise", args=[enterprise.pk]))),
-        "need form's projects": lambda c, u: shown(c.get(reverse("needs:new"))),
+        "need form's projects": lambda c, u: shown(c.get(reverse("needs:lookup"), {"kind": "project", "q": "保密储备"})),
         "need on 市发改委's project (API)": need_post,
     }
 

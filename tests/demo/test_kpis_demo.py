@@ -9,6 +9,10 @@ from zhaoshang.core.models import AuditLog
 from zhaoshang.demo.kpis import KpiWriter, evidence_png
 from zhaoshang.demo.meetings_needs import MeetingsNeedsWriter
 from zhaoshang.demo.projects import ProjectWriter
+from zhaoshang.demo.registries_innovation import load_innovation
+from zhaoshang.demo.registries_network import load_network
+from zhaoshang.demo.registries_platforms import load_platforms
+from zhaoshang.demo.registries_talent import load_talent
 from zhaoshang.kpis.choices import Kind, ValueStatus
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.selectors import overview
@@ -22,6 +26,8 @@ YEAR_END = datetime.date(2025, 12, 31)
 def test_every_task_shows_live_figures_some_met_some_behind(demo, office):
     ProjectWriter(demo, office, TODAY).write()
     MeetingsNeedsWriter(office, TODAY).write()
+    for load in (load_talent, load_network, load_platforms, load_innovation):  # what the registry counts count
+        load(actor=office, plan=demo)
     written = KpiWriter(demo, office, TODAY).write()
     assert written > 20
     blocks = overview(demo, YEAR_END)
@@ -50,16 +56,20 @@ def test_values_milestones_baselines_and_added_indicators(demo, office):
     growth = Kpi.objects.filter(plan=demo, kind__in=[Kind.GROWTH_COUNT, Kind.GROWTH_AMOUNT])
     assert all(kpi.baseline and "2024年" in kpi.baseline_source for kpi in growth) and growth.count() == 2
     meetings = Kpi.objects.get(plan=demo, registry="meetings_review")
-    assert (meetings.year, meetings.due_on) == (2026, datetime.date(2026, 12, 31))
-    soe = Kpi.objects.get(plan=demo, kind=Kind.PROJECT_COUNT, channel="soe", parent=None)
-    assert [(k.split_label, k.channel_detail, int(k.goal)) for k in soe.children.order_by("id")] == [
-        ("市城发集团", "城发集团", 3), ("市农发集团", "农发集团", 3), ("市江汉投公司、市高新集团（股权直投）", "股权直投", 2)]
+    assert (meetings.year, meetings.period, meetings.goal) == (2026, "week", 1)
+    soe = Kpi.objects.filter(plan=demo, kind=Kind.PROJECT_COUNT, channel="soe", measure__isnull=False).order_by("id")
+    assert [(k.channel_detail, int(k.goal)) for k in soe] == [("城发集团", 3), ("农发集团", 3), ("股权直投", 2)]
+    siku = Kpi.objects.get(plan=demo, registry="chushang", parent=None)
+    assert sorted(siku.children.values_list("registry", flat=True)) == ["alumni", "chucai", "chushang", "listed"]
+    placement = Kpi.objects.get(plan=demo, registry="placement")
+    assert (placement.registry_sum, placement.registry_filter, int(placement.goal)) == ("headcount", {"is_targeted": "true"}, 20)
     created = AuditLog.objects.filter(action="create", object_type="kpis.kpi", actor=office).count()
-    assert created == 6  # two meeting counts, the SOE parent and its three parts
+    # two meeting counts, the 四库 (two parents, eight parts) and eight suggestions accepted (the ninth ignored)
+    assert created == 20
 
 
 def test_nothing_is_written_after_today(demo, office):
-    KpiWriter(demo, office, datetime.date(2025, 9, 1)).write()
-    assert KpiValue.objects.filter(as_of__gt=datetime.date(2025, 8, 30)).count() == 0
+    KpiWriter(demo, office, datetime.date(2025, 9, 2)).write()
+    assert KpiValue.objects.filter(as_of__gt=datetime.date(2025, 9, 2)).count() == 0
     assert KpiValue.objects.filter(status=ValueStatus.SUBMITTED).exists()  # the latest waits for the office
     assert evidence_png().startswith(b"\x89PNG")

@@ -3,8 +3,10 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
+from zhaoshang.core.models import AuditLog
 from zhaoshang.demo.meetings_needs import MeetingsNeedsWriter
 from zhaoshang.meetings.models import ActionItem, Meeting
 from zhaoshang.meetings.selectors.meetings import action_rows
@@ -56,3 +58,16 @@ def test_demo_meetings_and_needs_are_realistic_and_deterministic(demo, office):
     assert {row.light.light for row in needs} & {"red", "yellow"}, "some needs are late"
     assert Need.objects.filter(status="settled").exclude(satisfaction="").exists()
     assert not Need.objects.filter(settled_at__date__gt=TODAY).exists()
+
+
+def test_a_history_ending_with_the_plans_year_stays_in_it_and_its_trail_shows_when_things_happened(demo, office):
+    """The loader ends the history on the plan's last day once the year is over (nothing scheduled after it); the
+    needs' 办理记录 (audit trail) carries the faked times, not the day the demo was loaded."""
+    year_end = datetime.date(2025, 12, 31)
+    MeetingsNeedsWriter(office, year_end, ahead_days=0).write(_projects(office))
+    assert not Meeting.objects.filter(date__gt=year_end).exists()
+    assert Meeting.objects.filter(kind="review", status="held", date__month=12).exists()
+    need = Need.objects.filter(rated_at__isnull=False).order_by("id").first()
+    trail = dict(AuditLog.objects.filter(object_type="needs.need", object_id=str(need.pk)).values_list("action", "created_at"))
+    assert trail["create"] == need.raised_at and trail["settle"] == need.settled_at and trail["rate"] == need.rated_at
+    assert all(timezone.localdate(moment) <= year_end for moment in trail.values())

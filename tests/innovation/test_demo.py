@@ -16,7 +16,7 @@ MODELS = (InnovationPlatform, Incubatee, Achievement, Cultivation, AwardProject)
 def test_the_demo_loads_sample_rows_without_projects(demo):
     assert not Project.objects.exists()
     load_innovation(actor=system_actor(), plan=demo)
-    assert [model.objects.count() for model in MODELS] == [13, 24, 16, 19, 16]
+    assert [model.objects.count() for model in MODELS] == [14, 24, 16, 19, 16]
     assert all(not model.objects.exclude(source="演示数据（示例）").exists() for model in MODELS)
     assert Enterprise.objects.filter(is_local=True, name__startswith="示例").count() == 20
     assert not Incubatee.objects.filter(enterprise=None, project=None).exists()

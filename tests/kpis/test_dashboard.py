@@ -15,8 +15,9 @@ from tests.kpis.board_data import frozen, pipeline  # noqa: F401  (fixtures)
 
 # measured 30: the request (session, user, unread notifications, the user's unit, the session's save: ~7), the plan and
 # its year (2), the indicator figures (~12, figures.py), the funnel and chains (2), focuses (1), chains (1), months
-# (2), unit lights (4); a little room for the indicator set's own growth
-DASHBOARD_QUERIES = 32
+# (2), unit lights (4), the registry panel (1, registry_figures.py; measured 33 in all); a little room for the
+# indicator set's own growth
+DASHBOARD_QUERIES = 35
 DRILL_QUERIES = 22  # measured 12 (projects), 20 (indicators), 14 (assignments)
 
 
@@ -69,7 +70,8 @@ def test_a_past_date_counts_what_held_then(pipeline, office_client):
 def test_year_defaults_to_the_indicators_year_and_can_be_chosen(pipeline, office_client):
     charts = chart_data(_dashboard(office_client, year="2024"))
     assert _funnel(charts)["签约"] == (1, Decimal("20000"))
-    assert _months(charts, 0)[10] == 1 and _months(charts, 1) == [0] * 12
+    assert _months(charts, 0)[10] == 1
+    assert len(charts["months"]["series"]) == 1  # 2023 has no signings: no flat zero line to compare with
     page = _dashboard(office_client)
     assert "2025年度" in page
 

@@ -27,8 +27,8 @@ def frozen():
 
 @pytest.fixture
 def science(demo) -> Kpi:
-    """Task 12: "实现科技成果转化5个以上", a value 市科技局 reports."""
-    return Kpi.objects.get(plan=demo, text="实现科技成果转化5个以上")
+    """Task 6: "规上工业总产值达到400亿元", the one value a unit reports (nothing the platform keeps counts it)."""
+    return Kpi.objects.get(plan=demo, kind="reported")
 
 
 @pytest.fixture
@@ -44,12 +44,12 @@ def _client_of(**lookup) -> Client:
 
 
 @pytest.fixture
-def science_client(demo) -> Client:
-    return _client_of(unit__short_name="市科技局")
+def science_client(science) -> Client:
+    return _client_of(unit=science.reporting_unit, role="unit")
 
 
 def _submit(client, kpi, evidence=None, **data):
-    body = {"value": "3", "as_of": "2025-10-10", "note": "与3家企业签订转化协议", **data}
+    body = {"value": "3", "as_of": "2025-10-10", "note": "1-9月累计（统计快报）", **data}
     if evidence is not None:
         body["evidence"] = evidence
     return client.post(reverse("kpis:value_submit", args=[kpi.pk]), body)
@@ -75,7 +75,7 @@ def test_unit_reports_a_value_the_office_confirms_and_the_figure_uses_it(science
     response = _submit(science_client, science, evidence=SimpleUploadedFile("转化协议.pdf", PDF))
     assert response.status_code == 302 and response["Location"] == reverse("kpis:detail", args=[science.pk])
     row = KpiValue.objects.get(kpi=science)
-    assert (row.value, row.status, row.entered_by.unit.short_name) == (3, "submitted", "市科技局")
+    assert (row.value, row.status, row.entered_by.unit.short_name) == (3, "submitted", "市经信局")
     waiting = office_client.get(reverse("kpis:detail", args=[science.pk]))
     assert waiting.context["figure"].actual is None and waiting.context["figure"].light == Light.GREY
     assert 'class="d-flex flex-wrap gap-2 mt-1 review-form"' in waiting.content.decode()
@@ -84,7 +84,7 @@ def test_unit_reports_a_value_the_office_confirms_and_the_figure_uses_it(science
     row.refresh_from_db()
     assert row.status == "confirmed" and row.reviewed_by.username == "office"
     figure = _figure(office_client, science)
-    assert (figure.actual, figure.percent) == (3, 60.0)
+    assert (figure.actual, figure.percent) == (3, 0.75)  # 3 of 400亿元
     shown = office_client.get(reverse("kpis:detail", args=[science.pk]))
     assert shown.context["counted_value"] == row and "计入当前数值" in shown.content.decode()
     assert _figure(office_client, science, as_of="2025-10-09").actual is None  # not yet true on the day before
@@ -108,12 +108,12 @@ def test_the_office_returns_a_value_only_with_a_reason(science, science_client, 
 
 
 def test_the_latest_confirmed_value_counts(science, science_client, office_client):
-    _submit(science_client, science, value="2", as_of="2025-09-30")
-    _submit(science_client, science, value="5", as_of="2025-10-12")
+    _submit(science_client, science, value="380", as_of="2025-09-30")
+    _submit(science_client, science, value="405", as_of="2025-10-12")
     for row in KpiValue.objects.filter(kpi=science):
         _review(office_client, row, "confirm")
-    assert _figure(office_client, science).actual == 5 and _figure(office_client, science).met
-    assert _figure(office_client, science, as_of="2025-10-01").actual == 2
+    assert _figure(office_client, science).actual == 405 and _figure(office_client, science).met
+    assert _figure(office_client, science, as_of="2025-10-01").actual == 380
 
 
 def test_the_office_enters_a_value_itself_and_it_counts_at_once(science, office_client):
@@ -175,7 +175,7 @@ def test_computed_indicators_take_no_values(demo, unit_client, office_client):
     assert office_client.get(reverse("kpis:detail", args=[counted.pk])).context["value_form"] is None
 
 
-@pytest.mark.parametrize("who", [{"unit__short_name": "市科技局"}, {"username": "leader"}, {"username": "admin"}])
+@pytest.mark.parametrize("who", [{"unit__short_name": "市经信局"}, {"username": "leader"}, {"username": "admin"}])
 def test_only_the_office_reviews(science, science_client, who):
     _submit(science_client, science)
     row = KpiValue.objects.get(kpi=science)

@@ -81,7 +81,7 @@ def test_only_the_office_rates_and_only_settled_needs(office, unit_user, raise_n
 
 def test_the_office_routes_and_urges(office, unit_user, raise_need, fgw_project, fgw, swj):
     need = need_accept(actor=unit_user, need=raise_need(fgw_project, fgw))
-    need = need_route(actor=office, need=need, unit=swj)
+    need = need_route(actor=office, need=need, unit=swj, reason="属商务局职责")
     assert (need.unit, need.status, need.accepted_at) == (swj, "new", None)
     need = need_urge(actor=office, need=need, message="请今天受理")
     assert need.urge_count == 1

@@ -25,13 +25,14 @@ def _text(document) -> str:
 def test_the_word_bulletin_has_title_period_sections_and_the_red_units(data):
     document = Document(io.BytesIO(bulletin_docx(data)))
     text = _text(document)
-    assert document.paragraphs[0].text == TITLE == "招商引资工作任务清单落实情况通报"
-    assert document.paragraphs[1].text == "（2025年7月）"
+    texts = [p.text for p in document.paragraphs]
+    title = texts.index(TITLE)  # under the red header (issuing authority, 期号, red rule)
+    assert TITLE == "招商引资工作任务清单落实情况通报" and texts[title + 1] == "（2025年7月）"
     for heading in SECTIONS:
         assert any(p.text == heading for p in document.paragraphs), heading
     assert "市发改委（牵头）" in text and "连续2期未报送" in text
     assert "项目用地指标不足" in text
-    assert len(document.tables) == 4  # focuses, red, yellow, ranking
+    assert len(document.tables) >= 5  # targets (and per chain/channel), focuses, red, yellow, ranking
 
 
 def test_every_run_carries_an_east_asian_font_and_tables_have_borders(data):
@@ -39,7 +40,7 @@ def test_every_run_carries_an_east_asian_font_and_tables_have_borders(data):
     runs = [r for p in document.paragraphs for r in p.runs]
     runs += [r for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert runs and all(r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs)
-    assert runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    assert runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"  # the red header's mark
     assert all(t.style.name == "Table Grid" for t in document.tables)
     table = next(p for p in document.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
     assert "仿宋_GB2312".encode() in table.blob and "宋体".encode() in table.blob

@@ -23,7 +23,7 @@ def test_unit_fills_in_and_submits_the_report_form(task5_assignment, agri_user):
         "problems": "", "percent": "40", "work_status": "in_progress", "submit": "1"})
     assert response.status_code == 302
     report = ProgressReport.objects.get()
-    assert report.status == "submitted" and report.period_key == "2025-06"  # the oldest missing period first
+    assert report.status == "submitted" and report.period_key == "2025-09"  # the current period, not the oldest gap
 
 
 @time_machine.travel(SEPT, tick=False)

@@ -35,12 +35,14 @@ def test_reminds_of_a_missed_report_from_the_day_after(task5_assignment, agri_us
     assert Notification.objects.filter(user=agri_user, kind="overdue").count() == count
 
 
-def test_the_bell_counts_unread_and_the_list_marks_them_read(task5_assignment, agri_user, client):
+def test_the_bell_counts_unread_and_the_list_marks_them_read_when_asked(task5_assignment, agri_user, client):
     remind("2025-06-26", days=0)
     client.force_login(agri_user)
     unread = Notification.objects.filter(user=agri_user, read_at__isnull=True).count()
     assert unread and client.get("/plans/").context["unread_count"] == unread
-    client.get("/supervision/notifications/")
+    client.get("/supervision/notifications/")  # reading the list marks nothing; the user marks in bulk
+    assert client.get("/plans/").context["unread_count"] == unread
+    client.post("/supervision/notifications/read/", {"all": "1"})
     assert client.get("/plans/").context["unread_count"] == 0
 
 

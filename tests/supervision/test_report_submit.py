@@ -6,7 +6,6 @@ import pytest
 import time_machine
 from django.test import Client
 
-from tests.conftest import DEMO_PASSWORD
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.plans.models import Assignment
@@ -16,15 +15,6 @@ from zhaoshang.supervision.models import Problem, ProgressReport
 from zhaoshang.supervision.services.reports import ReportInput, report_return, report_save
 
 SEPT = datetime.datetime(2025, 9, 10, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
-
-
-@pytest.fixture
-def token(demo):
-    def issue(username):
-        response = Client().post("/api/v1/auth/token", {"username": username, "password": DEMO_PASSWORD},
-                                 content_type="application/json")
-        return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
-    return issue
 
 
 @time_machine.travel(SEPT, tick=False)

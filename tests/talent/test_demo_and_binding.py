@@ -26,7 +26,7 @@ def _counts():
 
 def test_demo_loads_sample_rows_tied_to_the_directorys_firms(demo, firms):
     load_talent(actor=system_actor(), plan=demo)
-    assert _counts() == [32, 24, 10, 30]
+    assert _counts() == [32, 24, 11, 30]
     assert {row.source for row in Talent.objects.all()} == {"演示数据（示例）"}
     assert set(Talent.objects.values_list("tier", flat=True)) == {"leading", "rising", "specialist", "craftsman"}
     assert set(Talent.objects.values_list("owner_unit__code", flat=True)) == {"rsj", "zzb"}
@@ -53,6 +53,6 @@ def test_lists_and_pages_render_the_demo_rows(demo, firms, office_client, unit_c
 
 def test_demo_loads_without_firms_too(demo):
     load_talent(actor=system_actor(), plan=demo)
-    assert _counts() == [32, 24, 10, 30]
+    assert _counts() == [32, 24, 11, 30]
     assert not TalentDemand.objects.filter(enterprise__isnull=False).exists()
     assert not TalentDemand.objects.filter(enterprise_name="").exists()

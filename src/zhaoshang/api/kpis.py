@@ -20,7 +20,7 @@ from zhaoshang.kpis.rules import rule_text
 from zhaoshang.kpis.selectors import kpi_figure, plan_figures, registry_row_key
 from zhaoshang.kpis.selectors_pages import evidence_visible, visible_rows
 from zhaoshang.plans.models import Task
-from zhaoshang.plans.selectors import current_plan_for, plan_for
+from zhaoshang.plans.selectors import current_plan_for, default_as_of, plan_for
 
 router = Router(tags=["目标指标"])
 ROW_LIMIT = 2000
@@ -52,6 +52,10 @@ class IndicatorOut(Schema):
     registry: str | None = None  # registry counts: the source's key, how it counts (new/stock), the column filter
     registry_mode: str | None = None
     registry_filter: dict[str, str] | None = None
+    registry_sum: str | None = None  # a column added up instead of counting rows (输送人数)
+    period: str | None = None  # a recurring goal: per week/fortnight/month/quarter/half
+    measure: int | None = None  # an indicator set on one measure: its number (举措序号) within the task
+    by_office: bool = False  # defined by the office (kept across notice revisions), not read from the notice
 
 
 def _number(value) -> float | None:
@@ -67,28 +71,41 @@ def _indicator(figure: Figure, tasks: list[str]) -> dict:
             "year": kpi.year, "due": due_of(kpi), "goal": _number(figure.goal), "actual": _number(figure.actual),
             "expected": _number(figure.expected), "percent": _number(figure.percent), "met": figure.met,
             "light": figure.light.value, "reason": figure.reason, "note": figure.note, "rule": rule_text(kpi),
-            "rows": figure.rows, **_registry_rule(kpi)}
+            "rows": figure.rows, "period": kpi.period or None, "by_office": kpi.source_id is None,
+            "measure": kpi.measure.ordinal if kpi.measure_id and kpi.measure else None, **_registry_rule(kpi)}
 
 
 def _registry_rule(kpi) -> dict:
     if kpi.kind != Kind.REGISTRY_COUNT:
         return {}
-    return {"registry": kpi.registry or None, "registry_mode": kpi.registry_mode, "registry_filter": kpi.registry_filter}
+    return {"registry": kpi.registry or None, "registry_mode": kpi.registry_mode, "registry_filter": kpi.registry_filter,
+            "registry_sum": kpi.registry_sum or None}
 
 
 @router.get("indicators", response=list[IndicatorOut])
 def indicator_list(request, as_of: Day | None = None, plan: Id | None = None):
-    """Every indicator of the plan (default: the current one) with its figure as of `as_of` (default: today),
-    parents before their parts, in the notice's order."""
+    """Every indicator of the plan (default: the current one) with its figure as of `as_of` (default: today, or the
+    plan's last day once its year is over), parents before their parts, in the notice's order."""
     chosen = plan_for(user=request.user, pk=plan) if plan else current_plan_for(user=request.user)
     if chosen is None:
         return []
-    kpis, figures = plan_figures(chosen.pk, as_of or timezone.localdate())
+    kpis, figures = plan_figures(chosen.pk, as_of or default_as_of(chosen))
+    tasks = task_numbers(chosen.pk)
+    return [_indicator(figures[kpi.pk], tasks.get(kpi.target_id, [])) for kpi in kpis]
+
+
+def task_numbers(plan_id: int) -> dict[int, list[str]]:
+    """The numbers of the tasks of each target, in the notice's order."""
     tasks: dict[int, list[str]] = {}
-    numbers = Task.objects.filter(plan=chosen).order_by("sort_key", "id").values_list("target_id", "number")
+    numbers = Task.objects.filter(plan_id=plan_id).order_by("sort_key", "id").values_list("target_id", "number")
     for target_id, number in numbers:
         tasks.setdefault(target_id, []).append(number)
-    return [_indicator(figures[kpi.pk], tasks.get(kpi.target_id, [])) for kpi in kpis]
+    return tasks
+
+
+def indicator_out(kpi: Kpi, as_of: datetime.date) -> dict:
+    """One indicator as the list shows it."""
+    return _indicator(kpi_figure(kpi, as_of), task_numbers(kpi.plan_id).get(kpi.target_id, []))
 
 
 class ProjectRow(Schema):
@@ -164,9 +181,9 @@ def indicator_rows(request, kpi_id: int, as_of: Day | None = None):
     stage), the registry rows, or the confirmed values (the latest is the figure). A split parent lists the rows of
     all its parts; its actual is the parts that met their goal. Rows are those the caller may see (a unit user sees
     only its own unit's enterprise needs); at most 2000, `count` is all of them."""
-    alive = Kpi.objects.filter(plan__deleted_at__isnull=True).prefetch_related("chains", "tags")
+    alive = Kpi.objects.filter(plan__deleted_at__isnull=True).select_related("plan").prefetch_related("chains", "tags")
     kpi = get_for(request.user, "view", alive, pk=kpi_id)
-    day = as_of or timezone.localdate()
+    day = as_of or default_as_of(kpi.plan)
     figure = kpi_figure(kpi, day)
     rows = visible_rows(user=request.user, kpi=kpi, as_of=day)  # the very rows the page lists to this user
     source = "projects" if kpi.kind in PROJECT_KINDS else "registry" if kpi.kind == Kind.REGISTRY_COUNT else "values"

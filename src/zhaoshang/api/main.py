@@ -4,10 +4,11 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from zhaoshang.api import accounts, plans, projects, supervision
+from zhaoshang.api import accounts, kpi_definitions, plans, projects, supervision
 from zhaoshang.api.auth import API_AUTH
 from zhaoshang.core.query_params import QueryError
 from zhaoshang.core.services import PermissionDenied
+from zhaoshang.kpis.errors import KpiError
 from zhaoshang.notices import NoticeError
 from zhaoshang.plans.errors import PlanError
 from zhaoshang.projects.errors import ProjectError, StaleStage
@@ -22,9 +23,11 @@ api.add_router("/", supervision.router)
 api.add_router("/", projects.router)
 api.add_router("/", "zhaoshang.api.meetings.router")
 api.add_router("/", "zhaoshang.api.needs.router")
-api.add_router("/", "zhaoshang.api.kpis.router")
+api.add_router("/", kpi_definitions.router)  # the indicators router (api/kpis.py) with its writes
 api.add_router("/", "zhaoshang.api.registries.router")
 api.add_router("/", "zhaoshang.api.targeting.router")
+api.add_router("/", "zhaoshang.api.reviews.router")
+api.add_router("/", "zhaoshang.api.notifications.router")
 
 
 @api.exception_handler(PermissionDenied)
@@ -64,5 +67,6 @@ def conflict(request, exc):
 @api.exception_handler(ProjectError)
 @api.exception_handler(PlanError)
 @api.exception_handler(RegistryError)
+@api.exception_handler(KpiError)
 def bad_input(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)

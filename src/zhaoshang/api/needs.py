@@ -140,13 +140,14 @@ def need_patch(request, need_id: int, payload: NeedPatch):
 
 class RouteIn(Schema):
     unit: str
+    reason: str = ""  # required by the service (a Chinese 400 when empty)
 
 
 @router.post("needs/{need_id}/route", response=NeedOut)
 def need_reroute(request, need_id: int, payload: RouteIn):
-    """The office sends the need to another unit."""
+    """The office sends the need to another unit (转办), with the reason."""
     need = need_for(user=request.user, pk=need_id)
-    need_route(actor=request.user, need=need, unit=unit_named(payload.unit))
+    need_route(actor=request.user, need=need, unit=unit_named(payload.unit), reason=payload.reason)
     return _out(need_for(user=request.user, pk=need_id))
 
 

@@ -1,4 +1,5 @@
-"""The pipeline over the API: create a project (names accepted for chain, channel, unit, tags), move its stage, list."""
+"""The pipeline over the API: create a project (names accepted for chain, channel, unit, tags), read, change and delete
+it, move its stage, list."""
 
 import datetime
 from decimal import Decimal
@@ -8,8 +9,10 @@ from ninja import Field, Query, Router, Schema, Status
 from zhaoshang.accounts.resolution import UnitIndex
 from zhaoshang.api.params import Id, Text, Year
 from zhaoshang.projects.errors import PossibleDuplicate
-from zhaoshang.projects.lookups import chain_named, channel_value, tags_named, unit_named
+from zhaoshang.projects.lookups import chain_link_named, chain_named, channel_value, tags_named, unit_named
+from zhaoshang.core.permissions import listing_action
 from zhaoshang.projects.selectors import filtered_projects, project_for, with_names
+from zhaoshang.projects.services.editing import project_delete, project_update
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import ProjectInput, project_create
 
@@ -44,10 +47,19 @@ class ProjectOut(Schema):
     name: str
     enterprise: str
     amount_wan: Decimal
+    fixed_asset_wan: Decimal | None
     chain: str | None
+    chain_link: str | None
     channel: str
+    channel_detail: str
     tags: list[str]
     lead_unit: str
+    park: str
+    town: str
+    team: str
+    chief_officer: str
+    source: str
+    notes: str
     stage: str
     state: str
     stage_since: datetime.date
@@ -60,10 +72,13 @@ def _out(project) -> dict:
 
 def _row(project, enterprise_names: list[str], tag_names: list[str]) -> dict:
     return {"id": project.pk, "name": project.name, "enterprise": "、".join(enterprise_names),
-            "amount_wan": project.amount_wan, "chain": project.chain.name if project.chain else None,
-            "channel": project.channel, "tags": tag_names,
-            "lead_unit": project.lead_unit.display_name, "stage": project.stage, "state": project.state,
-            "stage_since": project.stage_since, "signed_on": project.signed_on}
+            "amount_wan": project.amount_wan, "fixed_asset_wan": project.fixed_asset_wan,
+            "chain": project.chain.name if project.chain else None,
+            "chain_link": project.chain_link.name if project.chain_link else None,
+            "channel": project.channel, "channel_detail": project.channel_detail, "tags": tag_names,
+            "lead_unit": project.lead_unit.display_name, "park": project.park, "town": project.town, "team": project.team,
+            "chief_officer": project.chief_officer, "source": project.source, "notes": project.notes,
+            "stage": project.stage, "state": project.state, "stage_since": project.stage_since, "signed_on": project.signed_on}
 
 
 class Duplicate(Schema):
@@ -86,6 +101,71 @@ def project_add(request, payload: ProjectIn):
     except PossibleDuplicate as duplicate:
         return Status(409, {"detail": str(duplicate), "existing_id": duplicate.existing.pk})
     return Status(201, _out(project))
+
+
+@router.get("projects/{project_id}", response=ProjectOut)
+def project_get(request, project_id: int):
+    """One project the caller lists (a unit user: its own unit's)."""
+    return _out(project_for(user=request.user, pk=project_id, action=listing_action(request.user)))
+
+
+class ProjectPatch(Schema):
+    """The fields to change; those left out stay as they are (null clears an optional one)."""
+
+    name: str | None = None
+    enterprise: EnterpriseIn | None = None
+    amount_wan: Decimal | None = None
+    fixed_asset_wan: Decimal | None = None
+    chain: str | None = None
+    chain_link: str | None = None
+    tags: list[str] | None = None
+    channel: str | None = None
+    channel_detail: str | None = None
+    lead_unit: str | None = None
+    park: str | None = None
+    town: str | None = None
+    team: str | None = None
+    chief_officer: str | None = None
+    source: str | None = None
+    notes: str | None = None
+
+
+TEXTS = ("name", "channel_detail", "park", "town", "team", "chief_officer", "source", "notes")
+
+
+@router.patch("projects/{project_id}", response=ProjectOut)
+def project_change(request, project_id: int, payload: ProjectPatch):
+    """Change a project's fields (the office: any project; a unit: its own); answers the project as GET shows it."""
+    project = project_for(user=request.user, pk=project_id, action="work")
+    given = payload.dict(exclude_unset=True)
+    changes = {name: given[name] or "" for name in TEXTS if name in given}
+    for name in ("amount_wan", "fixed_asset_wan"):
+        if name in given:
+            changes[name] = given[name]
+    if "enterprise" in given:
+        changes.update(enterprise_name=payload.enterprise.name if payload.enterprise else "",
+                       credit_code=payload.enterprise.credit_code if payload.enterprise else "")
+    if "chain" in given:
+        changes["chain"] = chain_named(given["chain"] or "")
+    if "chain_link" in given:
+        chain = changes["chain"] if "chain" in changes else project.chain
+        changes["chain_link"] = chain_link_named(chain, given["chain_link"] or "")
+    if "tags" in given:
+        changes["tags"] = tags_named(given["tags"] or [])
+    if "channel" in given:
+        changes["channel"] = channel_value(given["channel"] or "")
+    if "lead_unit" in given:
+        changes["lead_unit"] = unit_named(given["lead_unit"] or "", UnitIndex())
+    project_update(actor=request.user, project=project, changes=changes)
+    return _out(project_for(user=request.user, pk=project_id))
+
+
+@router.delete("projects/{project_id}", response={204: None})
+def project_remove(request, project_id: int):
+    """To the recycle bin (the office only)."""
+    project = project_for(user=request.user, pk=project_id, action="work")
+    project_delete(actor=request.user, project=project)
+    return Status(204, None)
 
 
 class StageIn(Schema):

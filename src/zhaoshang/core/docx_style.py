@@ -7,12 +7,15 @@ GB2312 character set, so Word and WPS substitute 宋体 where 方正小标宋简
 LibreOffice substitutes by character set through fontconfig (any CJK font, e.g. Noto CJK).
 """
 
+import datetime
+
+from django.utils import timezone
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import parse_xml
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 TITLE_FONT = "方正小标宋简体"
@@ -22,9 +25,12 @@ SUBHEADING_FONT = "楷体_GB2312"
 FALLBACK_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 
-# 公文 sizes: 二号 22pt for the title, 三号 16pt for the text, 五号 10.5pt in tables.
-TITLE_SIZE, BODY_SIZE, TABLE_SIZE = Pt(22), Pt(16), Pt(10.5)
+# 公文 sizes: 二号 22pt for the title, 三号 16pt for the text, 五号 10.5pt in tables, 四号 14pt for page numbers.
+TITLE_SIZE, BODY_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(22), Pt(16), Pt(10.5), Pt(14)
+HEADER_SIZE = Pt(32)  # the issuing authority's mark (发文机关标志) in a red header
 LINE = Pt(28)
+RED = RGBColor(0xE6, 0x00, 0x12)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 _FONT_ENTRY = (
     '<w:font xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:name="{name}">'
@@ -69,15 +75,127 @@ def _default_style(document) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def setup(document) -> None:
-    """A4 with the 公文 margins, default fonts, the font table."""
+def setup(document, *, title: str = "", author: str | None = None) -> None:
+    """A4 with the 公文 margins, default fonts, the font table, page numbers "— 1 —", and document properties
+    naming the office (the issuer the office set, else its unit) and the time it was made."""
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(20)
     _default_style(document)
     _declare_fonts(document)
+    _page_numbers(document)
+    properties(document, title=title, author=author)
+
+
+def properties(document, *, title: str = "", author: str | None = None) -> None:
+    """Core properties: the office as author and last editor (never "python-docx"), made now (never 2013)."""
+    if author is None:
+        from zhaoshang.reports.letterhead import issuer_name  # the office's settings live in the reports app
+
+        author = issuer_name()
+    now = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    props = document.core_properties
+    props.author = props.last_modified_by = author
+    props.created = props.modified = now
+    props.revision = 1
+    props.language = "zh-CN"
+    props.comments = ""
+    props.keywords = ""
+    if title:
+        props.title = title
+
+
+def _field(run, instruction: str) -> None:
+    """A Word field (PAGE) in `run`, with "1" as its cached value."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", "1"), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._element.append(element)
+
+
+def _page_number(footer, align) -> None:
+    para = footer.paragraphs[0]
+    para.alignment = align
+    fmt = para.paragraph_format
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        fmt.right_indent = PAGE_NUMBER_SIZE
+    else:
+        fmt.left_indent = PAGE_NUMBER_SIZE
+    for part in ("— ", None, " —"):
+        run = para.add_run(part or "")
+        set_font(run, FALLBACK_FONT, PAGE_NUMBER_SIZE)
+        run.font.name = FALLBACK_FONT
+        if part is None:
+            _field(run, " PAGE ")
+
+
+def _page_numbers(document) -> None:
+    """GB/T 9704 page numbers: "— 1 —" in 四号 宋体, odd pages on the right, even pages on the left, one character in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    for section in document.sections:
+        _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+        _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _rule(para, *, color: str = "E60012", size: int = 12, side: str = "bottom") -> None:
+    """A horizontal line under (or over) the paragraph: the red rule of a red header, the lines of the colophon."""
+    ppr = para._p.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        ppr.append(borders)
+    line = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", str(size)), ("space", "4"), ("color", color)):
+        line.set(qn(f"w:{key}"), value)
+    borders.append(line)
+
+
+def letterhead(document, *, mark: str, number: str = "", red: bool = True) -> None:
+    """The head of an official document: the issuing authority's mark (red, 方正小标宋, centered), the 文号 or 期号
+    line under it, and a red rule; without `red` only the number line, in black, right-aligned."""
+    if red:
+        head = paragraph(document, mark, font=TITLE_FONT, size=HEADER_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+        head.paragraph_format.line_spacing = Pt(48)
+        head.runs[0].font.color.rgb = RED
+        paragraph(document)
+    if number or red:
+        line = paragraph(document, number, align=WD_ALIGN_PARAGRAPH.CENTER if red else WD_ALIGN_PARAGRAPH.RIGHT,
+                         indent=False)
+        if red:
+            _rule(line, size=18)
+    paragraph(document)
+
+
+def recipients(document, main_to: str) -> None:
+    """主送: the addressees, flush left, ending with a full-width colon."""
+    if main_to:
+        paragraph(document, f"{main_to.rstrip('：:')}：", indent=False)
+
+
+def colophon(document, *, copy_to: str, issuer: str, issued_on: datetime.date) -> None:
+    """版记: 抄送 and 印发机关 with 印发日期, between rules, in 四号 仿宋."""
+    paragraph(document)
+    lines = []
+    if copy_to:
+        lines.append(paragraph(document, f"抄送：{copy_to.rstrip('。')}。", size=PAGE_NUMBER_SIZE, indent=False))
+    printed = paragraph(document, f"{issuer}", size=PAGE_NUMBER_SIZE, indent=False)
+    tab = printed.add_run(f"\t{issued_on.year}年{issued_on.month}月{issued_on.day}日印发")
+    set_font(tab, BODY_FONT, PAGE_NUMBER_SIZE)
+    printed.paragraph_format.tab_stops.add_tab_stop(Mm(155), WD_TAB_ALIGNMENT.RIGHT)  # the date at the text's right edge
+    lines.append(printed)
+    _rule(lines[0], color="000000", size=8, side="top")
+    _rule(lines[-1], color="000000", size=8, side="bottom")
 
 
 def paragraph(document, text: str = "", *, font: str = BODY_FONT, size=BODY_SIZE, bold: bool = False,

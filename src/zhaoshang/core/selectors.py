@@ -48,7 +48,7 @@ def audit_log_for(*, user, object_type: str = "", actor_id: int | None = None):
     """Audit entries the user may read, newest first."""
     if not can(user, "audit"):
         return AuditLog.objects.none()
-    qs = AuditLog.objects.select_related("actor")
+    qs = AuditLog.objects.select_related("actor__unit")
     if object_type:
         qs = qs.filter(object_type=object_type)
     if actor_id:

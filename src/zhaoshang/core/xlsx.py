@@ -1,5 +1,6 @@
-"""The house style of every Excel list we export: a title row, a shaded header row, column widths, frozen panes;
-and the one cell writer every workbook we write goes through (`safe_value`, `append_row`, `text_cell`), so that
+"""The house style of every Excel list we export: a title row, a shaded header row, column widths, frozen panes,
+print set-up (landscape A4, the title and header rows repeated on every page, fitted to the page's width, page numbers
+"第 1 页，共 N 页"; `workbook_bytes` applies it to every sheet); and the one cell writer every workbook we write goes through (`safe_value`, `append_row`, `text_cell`), so that
 no text from a user becomes a live formula (formula injection, issue 13 finding 4)."""
 
 import io
@@ -37,6 +38,27 @@ def append_row(sheet, values) -> None:
     sheet.append([safe_value(sheet, value) for value in values])
 
 
+def print_setup(sheet, *, title_rows: str = "1:2") -> None:
+    """Landscape A4, `title_rows` repeated on every printed page, all columns on one page's width, page numbers."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # 0: as many pages tall as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = title_rows
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def workbook_bytes(book, *, title_rows: str = "1:2") -> bytes:
+    """The workbook as a file, every sheet set up for printing (the one way our exports save a workbook)."""
+    for sheet in book.worksheets:
+        print_setup(sheet, title_rows=title_rows)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def list_workbook(*, sheet_title: str, title: str, columns, rows, freeze: str = "A3", wrap: bool = False) -> bytes:
     """One sheet: `title` in row 1, the `columns` ((name, width) pairs) in row 2, then `rows`."""
     book = Workbook()
@@ -57,6 +79,4 @@ def list_workbook(*, sheet_title: str, title: str, columns, rows, freeze: str = 
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = freeze
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

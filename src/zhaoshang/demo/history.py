@@ -2,7 +2,8 @@
 urges, problems raised and solved — so every light and page has something to show.
 
 Deterministic (seeded): the same demo gives the same history. Writes go through the real services; only the
-dates are moved back to when each thing "happened"."""
+dates are moved back to when each thing "happened", audit entries included (`recorded_at`). `today` is where the
+history stops: the loader passes the plan's last day once its year is over."""
 
 import datetime
 import json
@@ -96,17 +97,20 @@ class HistoryWriter:
         data = ReportInput(done_text=self.rng.choice(TEXTS["done_texts"]).format(**numbers),
                            next_steps=self.rng.choice(TEXTS["next_steps"]), problems=problem,
                            percent=percent, work_status=status)
-        report = report_save(actor=user, assignment=assignment, data=data, submit=True, period=period)
+        with recorded_at(_at(submitted)):
+            report = report_save(actor=user, assignment=assignment, data=data, submit=True, period=period)
         _restamp(ProgressReport, report.pk, first_submitted_at=_at(submitted), submitted_at=_at(submitted))
         review_day = min(submitted + datetime.timedelta(days=self.rng.randint(1, 5)), self.today)
         if self.rng.random() < 0.06:
             with recorded_at(_at(review_day, 16)):  # the ranking counts returns by their audit date
                 report_return(actor=self.office, report=report, reason=self.rng.choice(TEXTS["return_reasons"]))
             again = min(review_day + datetime.timedelta(days=self.rng.randint(1, 4)), self.today)
-            report = report_save(actor=user, assignment=assignment, data=data, submit=True, period=period)
+            with recorded_at(_at(again, 15)):
+                report = report_save(actor=user, assignment=assignment, data=data, submit=True, period=period)
             _restamp(ProgressReport, report.pk, reviewed_at=_at(review_day), submitted_at=_at(again, 15))
         elif review_day < self.today and self.rng.random() < 0.8:
-            report = report_accept(actor=self.office, report=report)
+            with recorded_at(_at(review_day, 16)):
+                report = report_accept(actor=self.office, report=report)
             _restamp(ProgressReport, report.pk, reviewed_at=_at(review_day, 16))
         if problem:
             self._problem(report, submitted)
@@ -116,8 +120,9 @@ class HistoryWriter:
         _restamp(Problem, item.pk, created_at=_at(raised))
         solved = raised + datetime.timedelta(days=self.rng.randint(5, 30))
         if solved < self.today and self.rng.random() < 0.6:
-            problem_update(actor=self.office, problem=item, owner_unit=report.assignment.unit,
-                           outcome=self.rng.choice(TEXTS["outcomes"]), resolved=True)
+            with recorded_at(_at(solved)):
+                problem_update(actor=self.office, problem=item, owner_unit=report.assignment.unit,
+                               outcome=self.rng.choice(TEXTS["outcomes"]), resolved=True)
             _restamp(Problem, item.pk, resolved_at=_at(solved))
 
     def _maybe_urge(self, assignment, period) -> None:
@@ -125,5 +130,6 @@ class HistoryWriter:
         if urge_day < self.today and self.rng.random() < 0.5:
             deadline = urge_day + datetime.timedelta(days=3)
             message = TEXTS["urge_message"].format(due=f"{deadline.month}月{deadline.day}日", period=period.label)
-            urge = assignment_urge(actor=self.office, assignment=assignment, message=message)
+            with recorded_at(_at(urge_day)):
+                urge = assignment_urge(actor=self.office, assignment=assignment, message=message)
             _restamp(Urge, urge.pk, created_at=_at(urge_day))

@@ -1,32 +1,33 @@
 """The demo's indicators beyond what the pipeline computes: last year's baselines of the growth targets, values the
 units reported with their history (confirmed by the office, one returned and corrected), milestones (some done with
-evidence, one returned), and indicators the office added where the notice's numbers are in its measures (weekly
-会商研判 and bi-weekly 现场调度 counted from the meetings; each SOE's projects).
+evidence, one returned), the office's decisions on the numbers found in the measures (定向输送20名, 每月1次互通会,
+each SOE's projects …), and indicators the office set on measures whose numbers the parser leaves alone (weekly
+会商研判 and bi-weekly 现场调度 counted per period from the meetings; the 四库 built, one part per registry).
 
-Deterministic: the same demo and `today` give the same rows; nothing dated after `today` is written. Writes go
-through the real services (the added indicators through the model, with their audit entries); only the times are
-moved back to when each thing "happened". The numbers and texts are data in demo_data/kpis.json."""
+Deterministic: the same demo and `today` give the same rows; nothing dated after `today` is written (the loader
+passes the plan's last day once its year is over, so indicators marked this_year count the plan's year). Writes go
+through the real services; only the times are moved back to when each thing "happened", audit entries included.
+The numbers and texts are data in demo_data/kpis.json."""
 
 import datetime
 import json
-import math
 import struct
 import zlib
 from decimal import Decimal
 from pathlib import Path
 
-from django.db.models import Max, Min
 from django.utils import timezone
 
 from zhaoshang.accounts.models import User
-from zhaoshang.core.audit import audit_record, snapshot
+from zhaoshang.core.audit import recorded_at
 from zhaoshang.demo.projects import EVIDENCE_PDF
 from zhaoshang.kpis.choices import Kind, ValueStatus
-from zhaoshang.kpis.models import Kpi, KpiValue
-from zhaoshang.kpis.registries import REGISTRIES, registry_rows
-from zhaoshang.kpis.services.editing import baseline_set
+from zhaoshang.kpis.models import Kpi, KpiSuggestion, KpiValue
+from zhaoshang.kpis.services.defining import PartInput, kpi_create
+from zhaoshang.kpis.services.editing import KpiInput, baseline_set
+from zhaoshang.kpis.services.suggestions import suggestion_accept, suggestion_discard, suggestion_input
 from zhaoshang.kpis.services.values import value_review, value_submit
-from zhaoshang.plans.models import Plan, Target
+from zhaoshang.plans.models import Plan, Task
 
 DATA = json.loads((Path(__file__).resolve().parent / "demo_data" / "kpis.json").read_text(encoding="utf-8"))
 
@@ -50,6 +51,7 @@ class KpiWriter:
 
     def __init__(self, plan: Plan, office: User, today: datetime.date):
         self.plan, self.office, self.today = plan, office, today
+        self.plan_year = (plan.issued_on or today).year
         self.review_days = datetime.timedelta(days=DATA["review_days"])
         self.reporters = {u.unit_id: u for u in User.objects.filter(role="unit", is_active=True).order_by("id")}
         self.written = 0
@@ -63,8 +65,10 @@ class KpiWriter:
             self._values(self._kpi(row["task"], kind=Kind.REPORTED, text__contains=row["text"]), row)
         for row in DATA["milestones"]:
             self._milestone(self._kpi(row["task"], kind=Kind.MILESTONE), row)
-        for row in DATA["extras"]:
-            self._extra(row)
+        for row in DATA["defined"]:
+            self._defined(row)
+        for row in DATA["suggestions"]:
+            self._suggestion(row)
         return self.written
 
     def _kpi(self, task: str, **lookup) -> Kpi:
@@ -94,45 +98,42 @@ class KpiWriter:
         entered, reviewed = day + datetime.timedelta(days=2), day + datetime.timedelta(days=2) + self.review_days
         if entered > self.today:
             return
-        row = value_submit(actor=self._reporter(kpi), kpi=kpi, value=value, as_of=day, note=note, **evidence)
+        with recorded_at(_at(entered, 10)):
+            row = value_submit(actor=self._reporter(kpi), kpi=kpi, value=value, as_of=day, note=note, **evidence)
         reviewed_on = entered  # the office's own entry is confirmed as it is entered
         if row.status == ValueStatus.SUBMITTED and reviewed <= self.today:
-            value_review(actor=self.office, row=row, confirm=not reason, note=reason)
+            with recorded_at(_at(reviewed, 15)):
+                value_review(actor=self.office, row=row, confirm=not reason, note=reason)
             reviewed_on = reviewed
         KpiValue.objects.filter(pk=row.pk).update(entered_at=_at(entered, 10))
         KpiValue.objects.filter(pk=row.pk, reviewed_at__isnull=False).update(reviewed_at=_at(reviewed_on, 15))
         self.written += 1
 
-    def _extra(self, row: dict) -> None:
-        """An indicator the office added to a target from its measures: a registry count for this year, or a
-        per-item project count of the plan's year with one part per SOE."""
-        target = Target.objects.get(plan=self.plan, tasks__number=row["task"])
-        sibling = target.kpis.filter(parent=None).first()
-        order = (target.kpis.aggregate(Max("order"))["order__max"] or 0) + 1
-        if "registry" in row:
-            year = self.today.year
-            goal = self._registry_goal(row["registry"], row["every_days"], year)
-            self._create(target, text=row["text"], kind=Kind.REGISTRY_COUNT, registry=row["registry"], goal=goal,
-                         unit=row["unit"], year=year, due_on=datetime.date(year, 12, 31), order=order)
-            return
-        common = {"kind": Kind.PROJECT_COUNT, "unit": row["unit"], "year": sibling.year, "due_on": sibling.due_on,
-                  "channel": row["channel"], "order": order}
-        parent = self._create(target, text=row["text"], goal=len(row["parts"]), **common)
-        for part in row["parts"]:  # the parent's order: listed after it, in this order
-            self._create(target, parent=parent, text=row["text"], split_label=part["label"], goal=part["goal"],
-                         channel_detail=part["channel_detail"], **common)
-
-    def _registry_goal(self, registry: str, every_days: int, year: int) -> int:
-        """One row (a meeting) every `every_days` days from the year's first one (or 1 January) to its end."""
-        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        rows = registry_rows(registry, start, end)
-        first = rows.aggregate(first=Min(REGISTRIES[registry].date_field))["first"] or start
-        if isinstance(first, datetime.datetime):
-            first = timezone.localdate(first)
-        return math.ceil(((end - first).days + 1) / every_days)
-
-    def _create(self, target: Target, **fields) -> Kpi:
-        kpi = Kpi.objects.create(plan=self.plan, target=target, **{**fields, "goal": Decimal(fields["goal"])})
-        audit_record(actor=self.office, action="create", obj=kpi, after={**snapshot(kpi), "chains": [], "tags": []})
+    def _defined(self, row: dict) -> None:
+        """An indicator the office set on a measure where the notice's numbers are in words the parser leaves alone
+        (the weekly 会商研判, the 四库 built): through the service, as the office would on the page."""
+        task = Task.objects.get(plan=self.plan, number=row["task"])
+        measure = next(m for m in task.measures.order_by("ordinal") if row["measure"] in m.text)
+        year = self.today.year if row.get("this_year") else self.plan_year
+        data = KpiInput(kind=row["kind"], goal=Decimal(row["goal"]), unit=row["unit"], comparator=">=", year=year,
+                        due_on=None, stage="signed", registry=row["registry"], registry_mode=row.get("mode", "new"),
+                        period=row.get("period", ""))
+        parts = [PartInput(label=part["label"], goal=Decimal(part["goal"]), registry=part.get("registry", ""),
+                           registry_filter=part.get("where", {})) for part in row.get("parts", ())]
+        kpi_create(actor=self.office, plan=self.plan, task=task, measure=measure, text=row["text"], data=data,
+                   parts=parts)
         self.written += 1
-        return kpi
+
+    def _suggestion(self, row: dict) -> None:
+        """The office's decision on a number found in a measure: accepted (as suggested, or with its edits), or
+        discarded; the suggestions the data does not name stay for the office to decide."""
+        suggestion = KpiSuggestion.objects.get(plan=self.plan, measure__task__number=row["task"],
+                                               text__contains=row["contains"])
+        if row.get("discard"):
+            suggestion_discard(actor=self.office, suggestion=suggestion)
+            return
+        data = suggestion_input(suggestion)
+        for name, value in row.get("edit", {}).items():
+            setattr(data, name, value)
+        suggestion_accept(actor=self.office, suggestion=suggestion, data=data)
+        self.written += 1

@@ -30,6 +30,7 @@ from zhaoshang.demo.registries_resources import load_resources
 from zhaoshang.demo.registries_talent import load_talent
 from zhaoshang.demo.models import DemoInstall
 from zhaoshang.plans.models import Plan
+from zhaoshang.plans.selectors import default_as_of
 from zhaoshang.projects.models import Tag
 from zhaoshang.plans.services.importing import notice_apply, notice_upload
 
@@ -78,14 +79,18 @@ def demo_load(*, password: str, dataset: Path = DEFAULT_DATASET, history: bool =
         plan = _load(actor, json.loads(dataset.read_text(encoding="utf-8")), dataset.parent)
         if history:
             office = User.objects.get(username="office")
+            today = timezone.localdate()
+            # the history stops where the pages open: at the plan's last day once its year is over, so a finished
+            # year reads as a living one (nothing dated after it) rather than a year of deadlines long overdue
+            history_end = default_as_of(plan, today)
             progress("生成督办历史（报告、退回、催办、问题）…")
-            HistoryWriter(plan, office, timezone.localdate()).write()
+            HistoryWriter(plan, office, history_end).write()
             progress("生成项目库（项目、企业、阶段变更）…")
-            ProjectWriter(plan, office, timezone.localdate()).write()
+            ProjectWriter(plan, office, history_end).write()
             progress("生成会商调度和企业诉求…")
-            MeetingsNeedsWriter(office, timezone.localdate()).write()
+            MeetingsNeedsWriter(office, history_end, ahead_days=14 if history_end == today else 0).write()
             progress("生成目标指标的上年基数、报送值和里程碑…")
-            KpiWriter(plan, office, timezone.localdate()).write()
+            KpiWriter(plan, office, history_end).write()
             progress("生成数据库示例（资源要素、企业名录、政策金融、人才、楚商四库、平台基金、科创、产业资源）…")
             load_resources(actor=office, plan=plan)
             load_directory(actor=office, plan=plan)

@@ -2,8 +2,10 @@
 agendas, attendance, minutes, decisions and action items (some done, some overdue); needs settled on time or late,
 some still open and late, most settled ones rated by the enterprise.
 
-Deterministic (seeded): the same demo and `today` give the same meetings and needs. Writes go through the real
-services; only the times are moved back to when each thing "happened". Texts are data in demo_data/meetings_needs.json."""
+Deterministic (seeded): the same demo and `today` give the same meetings and needs. `today` is where the history
+stops (the loader passes the plan's last day once its year is over): nothing is dated after it. Writes go through the
+real services; only the times are moved back to when each thing "happened", audit entries included (`recorded_at`),
+so a need's 办理记录 reads as it happened. Texts are data in demo_data/meetings_needs.json."""
 
 import datetime
 import json
@@ -14,6 +16,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit, User
+from zhaoshang.core.audit import recorded_at
 from zhaoshang.meetings.choices import MeetingKind, MeetingStatus
 from zhaoshang.meetings.models import Meeting
 from zhaoshang.meetings.services.actions import action_item_create, action_item_update
@@ -45,11 +48,13 @@ class Written:
 
 
 class MeetingsNeedsWriter:
-    """Writes `months` months of meetings and needs up to `today` for the given projects."""
+    """Writes `months` months of meetings and needs up to `today` for the given projects, and schedules the meetings
+    of the next `ahead_days` days (none when the history ends with the plan's year)."""
 
-    def __init__(self, office: User, today: datetime.date, months: int = 4, seed: int = 2025):
-        self.office, self.today = office, today
+    def __init__(self, office: User, today: datetime.date, months: int = 4, seed: int = 2025, ahead_days: int = 14):
+        self.office, self.today, self.ahead = office, today, datetime.timedelta(days=ahead_days)
         self.start = today - datetime.timedelta(days=30 * months)
+        self.now = min(timezone.now(), _at(today, 23))  # the latest moment the history may be dated
         self.rng = random.Random(seed)
         self.units = {u.code: u for u in Unit.objects.exclude(code=None)}
         self.members = {u.unit_id: u for u in User.objects.filter(role="unit", is_active=True).order_by("id")}
@@ -81,9 +86,11 @@ class MeetingsNeedsWriter:
         span = (self.today - self.start).days
         first, last = {"open_late": (0, span - 40), "open_recent": (span - 4, span - 1)}.get(outcome, (0, span - 1))
         raised_on = self.start + datetime.timedelta(days=self.rng.randint(max(first, 0), max(last, 0)))
-        need = need_create(actor=self.office, data=NeedInput(
-            title=title, need_type=need_type, unit=unit, project=project, raised_at=_at(raised_on, self.rng.randint(9, 17)),
-            description=f"{project.name}：{title}。"))
+        raised_at = _at(raised_on, self.rng.randint(9, 17))
+        with recorded_at(raised_at):
+            need = need_create(actor=self.office, data=NeedInput(
+                title=title, need_type=need_type, unit=unit, project=project, raised_at=raised_at,
+                description=f"{project.name}：{title}。"))
         self._outcome(need, outcome)
         return need
 
@@ -92,8 +99,9 @@ class MeetingsNeedsWriter:
         actor = self.members.get(need.unit_id, self.office)
         if outcome.startswith("open"):  # still open: accepted or not
             if self.rng.random() < 0.6:
-                need_accept(actor=actor, need=need)
-                accepted = min(need.raised_at + datetime.timedelta(hours=self.rng.randint(2, 20)), timezone.now())
+                accepted = min(need.raised_at + datetime.timedelta(hours=self.rng.randint(2, 20)), self.now)
+                with recorded_at(accepted):
+                    need_accept(actor=actor, need=need)
                 Need.objects.filter(pk=need.pk).update(accepted_at=accepted)
             return
         if outcome == "on_time":
@@ -102,14 +110,18 @@ class MeetingsNeedsWriter:
             settled_on = need.settle_due + datetime.timedelta(days=self.rng.randint(1, 12))
         if settled_on >= self.today:
             return
-        need_settle(actor=actor, need=need, reply=self.rng.choice(TEXTS["replies"]))
         accepted = need.raised_at + datetime.timedelta(hours=self.rng.choice((2, 5, 20, 30)))
-        Need.objects.filter(pk=need.pk).update(accepted_at=accepted, settled_at=max(_at(settled_on, 16), accepted))
+        settled = max(_at(settled_on, 16), accepted)
+        with recorded_at(settled):
+            need_settle(actor=actor, need=need, reply=self.rng.choice(TEXTS["replies"]))
+        Need.objects.filter(pk=need.pk).update(accepted_at=accepted, settled_at=settled)
         if self.rng.random() < 0.85:
             rating = self._rating(outcome == "settled_late")
             note = TEXTS["rating_notes"][[r for r, _ in RATINGS].index(rating)]
-            need_rate(actor=self.office, need=need, satisfaction=rating, note=note)
-            Need.objects.filter(pk=need.pk).update(rated_at=_at(min(settled_on + datetime.timedelta(days=2), self.today), 11))
+            rated = max(_at(min(settled_on + datetime.timedelta(days=2), self.today), 11), settled)
+            with recorded_at(rated):
+                need_rate(actor=self.office, need=need, satisfaction=rating, note=note)
+            Need.objects.filter(pk=need.pk).update(rated_at=rated)
 
     def _workday_between(self, first: datetime.date, last: datetime.date) -> datetime.date:
         days = [first + datetime.timedelta(days=n) for n in range(1, (last - first).days + 1)]
@@ -128,14 +140,19 @@ class MeetingsNeedsWriter:
     def _series(self, kind: str, weekday: int) -> list[Meeting]:
         series = series_create(actor=self.office, kind=kind, weekday=weekday, start_date=self.start,
                                place=TEXTS["places"][kind], chair=TEXTS["chairs"][kind])
-        return series_schedule(actor=self.office, series=series, until=self.today + datetime.timedelta(days=14))
+        return series_schedule(actor=self.office, series=series, until=self.today + self.ahead)
 
     def _meeting(self, meeting: Meeting, projects: list[Project]) -> int:
         if meeting.date >= self.today:
             return 0  # still to come: planned
         if self.rng.random() < 0.05:
-            meeting_update(actor=self.office, meeting=meeting, status=MeetingStatus.CANCELLED)
+            with recorded_at(_at(meeting.date, 9)):
+                meeting_update(actor=self.office, meeting=meeting, status=MeetingStatus.CANCELLED)
             return 0
+        with recorded_at(_at(meeting.date, 17)):  # minutes, decisions and action items are written on the day
+            return self._hold(meeting, projects)
+
+    def _hold(self, meeting: Meeting, projects: list[Project]) -> int:
         agenda = meeting_agenda_build(actor=self.office, meeting=meeting)
         topics = [a.project for a in agenda if a.project] or self.rng.sample(projects, min(3, len(projects)))
         units = [p.lead_unit for p in topics]
@@ -167,4 +184,6 @@ class MeetingsNeedsWriter:
         if done_on > self.today:
             return
         actor = self.members.get(item.owner_unit_id, self.office)
-        action_item_update(actor=actor, item=item, progress="已按会议要求落实，相关情况已报督办办公室。", done=True, done_on=done_on)
+        with recorded_at(_at(done_on, 16)):
+            action_item_update(actor=actor, item=item, progress="已按会议要求落实，相关情况已报督办办公室。", done=True,
+                               done_on=done_on)

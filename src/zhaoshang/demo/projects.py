@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit, User
+from zhaoshang.core.audit import recorded_at
 from zhaoshang.plans.models import Chain, Plan
 from zhaoshang.projects.choices import STAGE_INDEX, Stage
 from zhaoshang.projects.credit_code import check_character
@@ -111,7 +112,8 @@ class ProjectWriter:
             source=self.rng.choice(channel["sources"]).format(detail=detail), stage=first, stage_since=entered,
         )
         try:
-            project = project_create(actor=actor, data=data)
+            with recorded_at(_at(entered, 9)):
+                project = project_create(actor=actor, data=data)
         except PossibleDuplicate:
             return 0
         if enterprise["new"]:
@@ -218,9 +220,11 @@ class ProjectWriter:
 
     def _change(self, actor, project: Project, stage: str, day: datetime.date, note: str, evidence: bool = False) -> None:
         upload = SimpleUploadedFile(f"{day:%Y%m%d}-协议.pdf", EVIDENCE_PDF) if evidence else None
-        change = project_stage_change(actor=actor, project=project, stage=stage, happened_on=day, note=note, evidence=upload)
-        entered = min(day + datetime.timedelta(days=self.rng.randint(0, 3)), self.today)
-        StageChange.objects.filter(pk=change.pk).update(entered_at=_at(entered, 10 + self.rng.randint(0, 7)))
+        entered = _at(min(day + datetime.timedelta(days=self.rng.randint(0, 3)), self.today), 10 + self.rng.randint(0, 7))
+        with recorded_at(entered):
+            change = project_stage_change(actor=actor, project=project, stage=stage, happened_on=day, note=note,
+                                          evidence=upload)
+        StageChange.objects.filter(pk=change.pk).update(entered_at=entered)
 
     def _restamp(self, project: Project, entered: datetime.date, last: datetime.date) -> None:
         StageChange.objects.filter(project=project, from_stage="").update(entered_at=_at(entered, 9))

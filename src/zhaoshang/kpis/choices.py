@@ -37,6 +37,24 @@ class RegistryMode(models.TextChoices):
     STOCK = "stock", "存量"
 
 
+class Period(models.TextChoices):
+    """How often a recurring indicator ("每月举办1次") must be met: its goal is per period, and each period counts."""
+
+    WEEK = "week", "每周"
+    FORTNIGHT = "fortnight", "每两周"
+    MONTH = "month", "每月"
+    QUARTER = "quarter", "每季度"
+    HALF = "half", "每半年"
+
+
+class SuggestionStatus(models.TextChoices):
+    """A number found in a measure's text: waiting for the office, made an indicator, or set aside."""
+
+    PENDING = "pending", "待确认"
+    ACCEPTED = "accepted", "已采纳"
+    DISCARDED = "discarded", "已忽略"
+
+
 class ValueStatus(models.TextChoices):
     SUBMITTED = "submitted", "待确认"
     CONFIRMED = "confirmed", "已确认"

@@ -18,17 +18,17 @@ from operator import or_
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
-from django.utils import timezone
 
 from zhaoshang.core.permissions import listing_action
 from zhaoshang.core.query_params import query_date, query_year
 from zhaoshang.kpis.choices import CountStage
 from zhaoshang.kpis.figures import WAN_PER_YI, Figure, figures_for, plan_kpis
 from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.registry_figures import RegistryFigure, chain_registry_figures
 from zhaoshang.kpis.rules import Window, alive_on, held_q, reached_q, retreat_q
 from zhaoshang.kpis.selectors import plan_figures
 from zhaoshang.plans.models import Chain, ChainLink, Focus, Plan
-from zhaoshang.plans.selectors import current_plan_for
+from zhaoshang.plans.selectors import current_plan_for, page_as_of
 from zhaoshang.projects.choices import REACHED
 from zhaoshang.projects.models import Project, StageRetreat
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
@@ -48,6 +48,7 @@ class BoardParams:
     plan: Plan | None
     year: int
     as_of: datetime.date
+    as_of_note: str = ""  # said beside the date when the default moved to the plan's last day
 
     @property
     def window(self) -> Window:
@@ -64,11 +65,13 @@ class BoardParams:
 
 
 def board_params(*, user, params) -> BoardParams:
-    """?as_of=YYYY-MM-DD (default today, Beijing time) and ?year= (default the year of the plan's indicators)."""
-    as_of = query_date(params, "as_of", label="截至日期", default=timezone.localdate())
+    """?as_of=YYYY-MM-DD (default today, Beijing time, or the plan's last day once its year is over) and ?year=
+    (default the year of the plan's indicators)."""
+    asked = query_date(params, "as_of", label="截至日期")
     year = query_year(params, "year", label="统计年度")
     plan = current_plan_for(user=user)
-    return BoardParams(user, plan, year or plan_year(plan) or as_of.year, as_of)
+    as_of, note = page_as_of(plan, asked)
+    return BoardParams(user, plan, year or plan_year(plan) or as_of.year, as_of, note)
 
 
 def plan_year(plan: Plan | None) -> int | None:
@@ -250,7 +253,8 @@ def _chain_chart(params: BoardParams, by_chain: dict) -> dict:
 
 
 def _month_chart(params: BoardParams) -> dict:
-    """Projects signed per month this year (to the as-of month) and last year, both counted as of the date.
+    """Projects signed per month this year (to the as-of month) and, where it has any, last year, both counted as of
+    the date.
 
     Grouped by day in the database (an index range, no date function per row), by month here (at most 731 rows)."""
     span = Window(datetime.date(params.year - 1, 1, 1), params.window.end)
@@ -260,7 +264,8 @@ def _month_chart(params: BoardParams) -> dict:
         counts[(day.year, day.month)] += stages[CountStage.SIGNED].count
     shown = min(max((params.as_of.year - params.year) * 12 + params.as_of.month, 0), 12)  # this year's, to the date
     series = []
-    for year, months in ((params.year, shown), (params.year - 1, 12)):
+    compared = any(counts[(params.year - 1, month)] for month in range(1, 13))  # no flat zero line without data
+    for year, months in ((params.year, shown), (params.year - 1, 12))[: 2 if compared else 1]:
         series.append({"name": f"{year}年", "data": [
             {"value": counts[(year, month)],
              "query": params.query(kind="projects", stage=CountStage.SIGNED, year=year, month=month)}
@@ -301,6 +306,7 @@ class ChainCard:
     signed: Tally  # this year's signed projects of the chain: the investment shown
     signed_query: str
     figures: list[Figure]  # the indicator parts counting this chain alone (各产业链…项目1个)
+    registries: list[RegistryFigure] = field(default_factory=list)  # the chain's registry rows in place on the day
 
 
 @dataclass
@@ -310,7 +316,8 @@ class ChainGroup:
 
 
 def chain_board(params: BoardParams) -> list[ChainGroup]:
-    """The plan's chains grouped by task, each with its links in order and what this year brought at each."""
+    """The plan's chains grouped by task, each with its links in order and what this year brought at each, and the
+    rows of the registries that place a row on a chain (registry_figures.py)."""
     chains = plan_chains(params.plan)
     if not chains:
         return []
@@ -320,6 +327,7 @@ def chain_board(params: BoardParams) -> list[ChainGroup]:
     group = {"chain": (F("chain_id"), F("project__chain_id")), "link": (F("chain_link_id"), F("project__chain_link_id"))}
     counts = tally(params, STAGES, params.window, group, Q(chain__in=chains))
     parts = _chain_parts(params)
+    registries = chain_registry_figures(chains, params.as_of)
     groups: dict = {}
     for chain in chains:
         cells = [_cell(params, chain, link, counts) for link in links[chain.pk]]
@@ -328,7 +336,8 @@ def chain_board(params: BoardParams) -> list[ChainGroup]:
             if chain_id == chain.pk:
                 signed.add(stages[CountStage.SIGNED].count, stages[CountStage.SIGNED].amount_wan)
         card = ChainCard(chain, cells, _cell(params, chain, None, counts), signed,
-                         params.query(kind="projects", stage=CountStage.SIGNED, chain=chain.pk), parts.get(chain.pk, []))
+                         params.query(kind="projects", stage=CountStage.SIGNED, chain=chain.pk), parts.get(chain.pk, []),
+                         registries.get(chain.pk, []))
         title = f"任务{chain.task.number} · {chain.category}" if chain.task else chain.category or "其他产业链"
         groups.setdefault(title, ChainGroup(title, [])).cards.append(card)
     return list(groups.values())

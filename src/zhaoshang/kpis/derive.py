@@ -3,14 +3,16 @@
 Reads the parser's indicator (value, unit, comparator, year, per split, items, minimum amount) and the target's
 text: "招引/引进…项目N个" counts projects, "…投资额…亿元" sums them, "增长N%" is growth of a count (签约数) or of an
 amount (投资额); the stage is 注册/开工/投产 when the text says so, else 签约; channels and tags are recognised by
-their names; everything else (产值, 基金N只, 科创中心N个 …) is a value the responsible unit reports. A target with
-no number at all becomes a milestone."""
+their names; a count of what a registry keeps (基金N只, 科创中心N个, 定向输送N名 …) counts that registry's rows
+(registry_guess.py), per period when the number recurs (每月1次); everything else (产值 …) is a value the responsible
+unit reports. A target with no number at all becomes a milestone."""
 
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhaoshang.kpis.choices import CountStage, Kind
+from zhaoshang.kpis.registry_guess import Countable, guess_registry, period_of
 from zhaoshang.plans.choices import Comparator, PerSplit
 from zhaoshang.projects.choices import Channel
 
@@ -48,6 +50,10 @@ class Spec:
     chain_ids: list[int] = field(default_factory=list)
     min_amount_wan: Decimal | None = None
     parts: list[Part] = field(default_factory=list)
+    period: str = ""
+    registry: str = ""
+    registry_filter: dict[str, str] = field(default_factory=dict)
+    registry_sum: str = ""
 
 
 def _stage(text: str) -> str:
@@ -79,17 +85,25 @@ def _kind(ind: dict, text: str) -> str:
     return Kind.REPORTED
 
 
-def derive(ind: dict, target_text: str, tags: dict[str, int], chains: list[tuple[int, str]]) -> Spec:
+def derive(ind: dict, target_text: str, tags: dict[str, int], chains: list[tuple[int, str]],
+           registries: list[Countable] = ()) -> Spec:
     """The indicator `ind` (the plan's Indicator fields) of a target, as a first guess of what counts.
 
-    `tags` maps tag names to ids; `chains` are the (id, name) of the chains of the target's tasks."""
+    `tags` maps tag names to ids; `chains` are the (id, name) of the chains of the target's tasks; `registries` what
+    the kit's registries count (registry_guess.countables)."""
     text = ind["text"]
     kind = _kind(ind, text)
     comparator = ind.get("comparator")
-    spec = Spec(text=text, kind=kind, goal=Decimal(ind["value"]), unit=ind.get("unit") or "",
-                comparator=comparator if comparator in (Comparator.AT_LEAST, Comparator.AT_MOST) else Comparator.AT_LEAST)
+    spec = Spec(text=text, kind=kind, goal=Decimal(str(ind["value"])), unit=ind.get("unit") or "",
+                comparator=comparator if comparator in (Comparator.AT_LEAST, Comparator.AT_MOST) else Comparator.AT_LEAST,
+                period=period_of(text) if kind in (Kind.REPORTED, Kind.PROJECT_COUNT) else "")
     if kind in (Kind.GROWTH_COUNT, Kind.GROWTH_AMOUNT):
         spec.unit = "%"
+    if kind in (Kind.REPORTED, Kind.PROJECT_COUNT) and not ind.get("per"):
+        key, where, head = guess_registry(text, spec.unit, list(registries), projects=kind == Kind.PROJECT_COUNT)
+        if key:
+            spec.kind, spec.registry, spec.registry_filter, spec.registry_sum = Kind.REGISTRY_COUNT, key, where, head
+            return spec
     if kind == Kind.REPORTED:
         return spec
     spec.stage = _stage(text)

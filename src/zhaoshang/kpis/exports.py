@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from zhaoshang.core.xlsx import list_workbook
 from zhaoshang.kpis.choices import CountStage, Kind
+from zhaoshang.kpis.display import is_whole
 from zhaoshang.kpis.figures import Figure, due_of
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.rules import rule_text
@@ -34,7 +35,8 @@ def figure_cells(block: TaskBlock, figure: Figure, part: bool = False) -> list:
     return [
         task.number, task.focus.name if task.focus else "", task.target.text if task.target else "", kpi.text,
         kpi.split_label, kpi.get_kind_display(), rounded(figure.goal), rounded(figure.actual),
-        "项达标" if is_parent else kpi.unit, rounded(figure.percent, 1), rounded(figure.expected),
+        "项达标" if is_parent else kpi.unit, rounded(figure.percent, 1),
+        rounded(figure.expected, 0 if is_whole(figure) else 2),
         LIGHT_LABELS[figure.light], figure.reason, figure.note, due_of(kpi).isoformat(), rule_text(kpi),
     ]
 

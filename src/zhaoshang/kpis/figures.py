@@ -21,11 +21,13 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum, Value
 
+from zhaoshang.core.formatting import format_wan, format_whole
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, Kind, ValueStatus
 from zhaoshang.kpis.lights import KpiLightInput, goal_met, kpi_light
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.errors import KpiError
-from zhaoshang.kpis.registries import counted_q, is_source, source_rows
+from zhaoshang.kpis.periods import PeriodFigure, period_figure
+from zhaoshang.kpis.registries import counted_q, is_source, row_day, source_rows
 from zhaoshang.kpis.rules import SEEK_COLUMNS, Rule, Window, alive_on, reached_q, retreat_q, stage_field
 from zhaoshang.plans.choices import Comparator
 from zhaoshang.projects.models import Project, StageRetreat
@@ -57,7 +59,7 @@ class Figure:
 
 def plan_kpis(plan_id: int):
     """The plan's live indicators with what their rules read, parents before children."""
-    return (Kpi.objects.filter(plan_id=plan_id).select_related("plan", "target", "parent", "reporting_unit")
+    return (Kpi.objects.filter(plan_id=plan_id).select_related("plan", "target", "parent", "reporting_unit", "measure")
             .prefetch_related("chains", "tags").order_by("target__order", "order", "id"))
 
 
@@ -74,7 +76,9 @@ def figures_for(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Figure]:
     leaves = [kpi for kpi in kpis if kpi.pk not in children]
     raw: dict[int, Decimal | None] = {}
     raw.update(_project_raw([k for k in leaves if k.kind in PROJECT_KINDS], as_of))
-    raw.update(_registry_raw([k for k in leaves if k.kind == Kind.REGISTRY_COUNT], as_of))
+    registry_kpis = [k for k in leaves if k.kind == Kind.REGISTRY_COUNT]
+    raw.update(_registry_raw([k for k in registry_kpis if not k.period], as_of))
+    raw.update(_period_raw([k for k in registry_kpis if k.period], as_of))
     values = _latest_values([k for k in leaves if k.kind in (Kind.REPORTED, Kind.MILESTONE)], as_of)
     result = {kpi.pk: _figure(kpi, raw, values, as_of) for kpi in leaves}
     for kpi in kpis:
@@ -157,15 +161,16 @@ def _measure_key(kpi: Kpi, rule: Rule, column: str | None) -> tuple[bool, Rule]:
     return kpi.kind in AMOUNT_KINDS, rule.without(column) if column else rule
 
 
-def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | None]:
-    """One query per source: a conditional COUNT per indicator over the rows any of them may count."""
-    raw, by_source = {}, defaultdict(list)
+def _registry_conditions(kpis: list[Kpi], as_of: datetime.date, raw: dict) -> dict[str, list[tuple[Kpi, Q]]]:
+    """Each registry indicator's condition on its source's rows, by source; `raw` gets None (no figure) for one whose
+    source or filter is no longer valid, 0 for one whose year has not begun."""
+    by_source = defaultdict(list)
     for kpi in kpis:
         window = Window.of(kpi.year, as_of)
         if not is_source(kpi.registry):
             raw[kpi.pk] = None
         elif window.empty:
-            raw[kpi.pk] = Decimal(0)
+            raw[kpi.pk] = Decimal(0) if not kpi.period else {}
         else:
             try:
                 condition = counted_q(kpi.registry, kpi.registry_mode, kpi.registry_filter, window.start, window.end)
@@ -173,11 +178,39 @@ def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | 
                 raw[kpi.pk] = None
             else:
                 by_source[kpi.registry].append((kpi, condition))
-    for key, members in by_source.items():
+    return by_source
+
+
+def _amount(kpi: Kpi, q: Q | None = None):
+    """What an indicator adds up over its rows: their number, or the sum of the column it names (输送人数)."""
+    if kpi.registry_sum:
+        return Sum(kpi.registry_sum, filter=q) if q is not None else Sum(kpi.registry_sum)
+    return Count("pk", filter=q) if q is not None else Count("pk")
+
+
+def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | None]:
+    """One query per source: a conditional COUNT (or SUM of a column) per indicator over the rows any of them may count."""
+    raw = {}
+    for key, members in _registry_conditions(kpis, as_of, raw).items():
         counts = (source_rows(key).filter(functools.reduce(operator.or_, (q for _, q in members))).order_by()
-                  .aggregate(**{f"k{kpi.pk}": Count("pk", filter=q) for kpi, q in members}))
-        raw.update({kpi.pk: Decimal(counts[f"k{kpi.pk}"]) for kpi, _ in members})
+                  .aggregate(**{f"k{kpi.pk}": _amount(kpi, q) for kpi, q in members}))
+        raw.update({kpi.pk: Decimal(counts[f"k{kpi.pk}"] or 0) for kpi, _ in members})
     return raw
+
+
+def _period_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, dict | None]:
+    """A recurring indicator's rows per day of its year up to the day (at most 366 rows per indicator), one query each."""
+    raw = {}
+    for key, members in _registry_conditions(kpis, as_of, raw).items():
+        for kpi, q in members:
+            rows = (source_rows(key).filter(q).order_by().annotate(day=row_day(key)).values("day")
+                    .annotate(n=_amount(kpi)).values_list("day", "n"))
+            raw[kpi.pk] = {_local_day(day): Decimal(n or 0) for day, n in rows}
+    return raw
+
+
+def _local_day(day) -> datetime.date:
+    return day.date() if isinstance(day, datetime.datetime) else day
 
 
 def _latest_values(kpis: list[Kpi], as_of: datetime.date) -> dict[int, KpiValue]:
@@ -195,7 +228,7 @@ def _figure(kpi: Kpi, raw: dict, values: dict, as_of: datetime.date) -> Figure:
     rows, note, missing = None, "", ""
     if kpi.kind in PROJECT_KINDS or kpi.kind == Kind.REGISTRY_COUNT:
         actual = raw.get(kpi.pk)
-        rows = None if actual is None or kpi.kind in AMOUNT_KINDS else int(actual)
+        rows = None if actual is None or kpi.kind in AMOUNT_KINDS or kpi.registry_sum or kpi.period else int(actual)
         missing = ("登记来源未设置" if not kpi.registry else "登记来源或筛选条件无效") if actual is None else ""
     else:
         value = values.get(kpi.pk)
@@ -204,6 +237,8 @@ def _figure(kpi: Kpi, raw: dict, values: dict, as_of: datetime.date) -> Figure:
         if kpi.kind == Kind.MILESTONE:
             actual = actual or Decimal(0)
             note = f"{value.as_of:%Y-%m-%d}完成" if value and value.value >= 1 else "未完成"
+    if kpi.period and kpi.kind == Kind.REGISTRY_COUNT and actual is not None:
+        return _recurring_figure(kpi, actual, as_of)
     if kpi.kind in GROWTH_KINDS:
         actual, expected, note, missing = _growth(kpi, actual, as_of)
     elif kpi.kind in AMOUNT_KINDS:
@@ -221,6 +256,23 @@ def _figure(kpi: Kpi, raw: dict, values: dict, as_of: datetime.date) -> Figure:
     return Figure(kpi, kpi.goal, actual, expected, percent, light, reason, rows, note, met)
 
 
+def _recurring_figure(kpi: Kpi, by_day: dict, as_of: datetime.date) -> Figure:
+    """A per-period indicator: the periods' rows, each capped at the per-period goal, against the year's goal; the
+    goal of the periods over is its 序时进度, and the periods missed are named."""
+    starts = max(plan_start(kpi.plan), datetime.date(kpi.year, 1, 1))
+    found: PeriodFigure = period_figure(kpi.period, kpi.goal, kpi.year, by_day, starts=starts, as_of=as_of)
+    percent = float(found.actual / found.goal * HUNDRED) if found.goal else None
+    expected_share = float(found.expected / found.goal * HUNDRED) if found.goal else None
+    met = goal_met(found.actual, found.goal, False)
+    light, reason = kpi_light(KpiLightInput(as_of=as_of, due=due_of(kpi), met=met, percent=percent, expected=expected_share,
+                                            is_milestone=False, at_most=False, missing=""), light_thresholds())
+    if found.missed and light == Light.GREEN:
+        light = Light.YELLOW
+    if found.missed:
+        reason = f"{reason}；{len(found.missed)}期未达到" if reason else f"{len(found.missed)}期未达到"
+    return Figure(kpi, found.goal, found.actual, found.expected, percent, light, reason, int(found.total), found.note, met)
+
+
 def _in_unit(amount_wan: Decimal | None, unit: str) -> Decimal | None:
     if amount_wan is None:
         return None
@@ -230,7 +282,7 @@ def _in_unit(amount_wan: Decimal | None, unit: str) -> Decimal | None:
 def _growth(kpi: Kpi, current: Decimal | None, as_of: datetime.date):
     """Growth to date in percent: this year's figure over last year's baseline pro-rated by the days elapsed."""
     window = Window.of(kpi.year, as_of)
-    shown = "{:,.2f}".format(current) if kpi.kind in AMOUNT_KINDS else f"{current or 0:.0f}"
+    shown = format_wan(current or 0) if kpi.kind in AMOUNT_KINDS else f"{current or 0:.0f}个"
     if kpi.baseline is None:
         return None, kpi.goal, f"本年至今{shown}", "未录入上年基数"
     if not kpi.baseline:
@@ -241,8 +293,11 @@ def _growth(kpi: Kpi, current: Decimal | None, as_of: datetime.date):
     share = Decimal((window.end - window.start).days + 1) / Decimal(days)
     prorated = kpi.baseline * share
     growth = ((current or 0) / prorated - 1) * HUNDRED
-    unit = "万元" if kpi.kind in AMOUNT_KINDS else "个"
-    note = f"本年至今{shown}{unit}，上年基数{kpi.baseline.normalize():f}{unit}按序时折算为{prorated:.2f}{unit}"
+    if kpi.kind in AMOUNT_KINDS:
+        base, base_prorated = format_wan(kpi.baseline), format_wan(prorated)
+    else:
+        base, base_prorated = f"{format_whole(kpi.baseline)}个", f"{format_whole(prorated)}个"
+    note = f"本年至今{shown}，上年基数{base}按序时折算为{base_prorated}"
     return growth.quantize(Decimal("0.01")), kpi.goal, note, ""
 
 

@@ -9,13 +9,15 @@ from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.query_params import MAX_ID, MAX_YEAR, MIN_YEAR
-from zhaoshang.kpis.choices import CountStage, Kind, RegistryMode
+from zhaoshang.kpis.choices import CountStage, Kind, Period, RegistryMode
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import filter_guide, filter_lines, registry_choices, registry_rule_clean
+from zhaoshang.kpis.services.defining import PartInput
 from zhaoshang.kpis.services.editing import KpiInput
+from zhaoshang.kpis.services.values import parse_value
 from zhaoshang.plans.choices import Comparator
-from zhaoshang.plans.models import Chain
+from zhaoshang.plans.models import Chain, Measure, Plan, Task
 from zhaoshang.projects.choices import Channel
 from zhaoshang.projects.models import Tag
 
@@ -132,19 +134,30 @@ class KpiForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "级别=国家级"}),
         help_text="每行一个“列=值”，列和值都可写中文名称（如“级别=国家级”）；数值列写“规划面积(亩)不低于=100”。"
                   "留空则计入全部记录。各数据库可用的列见下方说明。")
+    registry_sum = forms.CharField(label="合计列（登记/活动条数类）", max_length=40, required=False,
+                                   help_text="空：计条数；填数值列的名称（如“人数”）则合计该列，如“定向输送20名”")
+    period = forms.ChoiceField(label="周期（登记/活动条数类）", choices=[("", "（不按周期）"), *Period.choices], required=False,
+                               help_text="如“每月举办1次”：目标值填每期的数量（1），每期分别计，全年目标为12次，未达到的月份标出")
     reporting_unit = forms.ModelChoiceField(label="报送单位（单位报送值、里程碑类）", queryset=Unit.objects.all(),
                                             required=False, empty_label="（无）")
 
     FIELDS = ("kind", "goal", "unit", "comparator", "year", "due_on", "stage", "channel", "channel_detail",
-              "min_amount_wan", "registry")
+              "min_amount_wan", "registry", "registry_sum", "period")
 
-    def __init__(self, *args, kpi: Kpi, **kwargs):
-        initial = {name: getattr(kpi, name) for name in self.FIELDS}
-        initial |= {"reporting_unit": kpi.reporting_unit_id, "chains": [c.pk for c in kpi.chains.all()],
-                    "tags": [t.pk for t in kpi.tags.all()], "registry_mode": kpi.registry_mode,
-                    "registry_filter": filter_lines(kpi.registry, kpi.registry_filter)}
+    def __init__(self, *args, kpi: Kpi | None = None, plan_id: int | None = None, start: KpiInput | None = None,
+                 **kwargs):
+        """Filled from the indicator `kpi`, or from `start` (a suggestion, or nothing: a new indicator)."""
+        rule = kpi or start
+        initial = kwargs.pop("initial", {})
+        if rule is not None:
+            initial |= {name: getattr(rule, name) for name in self.FIELDS}
+            initial |= {"reporting_unit": rule.reporting_unit_id, "registry_mode": rule.registry_mode,
+                        "registry_filter": filter_lines(rule.registry, rule.registry_filter)}
+        if kpi is not None:
+            initial |= {"chains": [c.pk for c in kpi.chains.all()], "tags": [t.pk for t in kpi.tags.all()]}
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields["chains"].queryset = Chain.objects.filter(plan_id=kpi.plan_id, merged_into__isnull=True)
+        self.fields["chains"].queryset = Chain.objects.filter(plan_id=kpi.plan_id if kpi else plan_id,
+                                                              merged_into__isnull=True)
         self.filter_guide = filter_guide()
         _styled(self)
 
@@ -185,3 +198,60 @@ class KpiForm(forms.Form):
         return KpiInput(**{name: data[name] for name in self.FIELDS}, reporting_unit_id=unit.pk if unit else None,
                         chain_ids=[c.pk for c in data["chains"]], tag_ids=[t.pk for t in data["tags"]],
                         registry_mode=data["registry_mode"], registry_filter=data["registry_filter"])
+
+
+class KpiDefineForm(KpiForm):
+    """A new indicator of the office: on which task (and measure), its name, its rule, and optional parts."""
+
+    text = forms.CharField(label="指标名称", max_length=300, help_text="通知原文中的数字表述，或其概括")
+    task = forms.ModelChoiceField(label="任务", queryset=Task.objects.none(), empty_label="请选择任务…")
+    measure = forms.IntegerField(label="举措序号（可选）", required=False, min_value=1, max_value=999,
+                                 help_text="指标来自某项举措时填写其序号，如第2项举措填2")
+    parts = forms.CharField(
+        label="分项（可选）", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3, "placeholder": "城发集团=3"}),
+        help_text="每行一个分项“名称=目标值”，各分项分别计算，总指标显示达标的分项数。项目类分项的名称即渠道说明中的文字（如“城发集团”）；"
+                  "登记类分项可写“名称=目标值；列=值”限定各自的记录。")
+
+    field_order = ["task", "measure", "text"]
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, plan_id=plan.pk, **kwargs)
+        self.plan = plan
+        self.fields["task"].queryset = Task.objects.filter(plan=plan).order_by("sort_key", "id")
+        self.fields["task"].label_from_instance = lambda task: f"任务{task.number}"
+        self.order_fields(["task", "measure", "text", *self.FIELDS, "registry_mode", "registry_filter", "chains", "tags",
+                           "reporting_unit", "parts"])
+
+    def clean(self):
+        data = super().clean()
+        task, ordinal = data.get("task"), data.get("measure")
+        data["measure_row"] = None
+        if task is not None and ordinal:
+            data["measure_row"] = Measure.objects.filter(task=task, ordinal=ordinal).first()
+            if data["measure_row"] is None:
+                self.add_error("measure", f"任务{task.number}没有第{ordinal}项举措")
+        return data
+
+    def clean_parts(self) -> list[PartInput]:
+        parts = []
+        for number, line in enumerate(self.cleaned_data["parts"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            head, _, where_text = line.replace("；", ";").partition(";")
+            label, equals, goal = head.replace("＝", "=").partition("=")
+            try:
+                value = parse_value(goal) if equals else None
+            except KpiError:
+                value = None
+            if not label.strip() or value is None:
+                raise forms.ValidationError(f"分项第{number}行应写成“名称=目标值”，如“市城发集团=3”")
+            where = {}
+            for pair in filter(None, (p.strip() for p in where_text.replace("，", ",").split(","))):
+                column, eq, wanted = pair.replace("＝", "=").partition("=")
+                if not eq or not column.strip() or not wanted.strip():
+                    raise forms.ValidationError(f"分项第{number}行的筛选条件应写成“列=值”")
+                where[column.strip()] = wanted.strip()
+            parts.append(PartInput(label=label.strip(), goal=value, registry_filter=where,
+                                   channel_detail="" if where else label.strip()))
+        return parts

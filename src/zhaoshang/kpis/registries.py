@@ -317,7 +317,26 @@ def counted_q(key: str, mode: str, stored: Mapping, start: datetime.date, end: d
     return dated & filter_q(key, stored)
 
 
-def rule_words(key: str, mode: str, stored: Mapping, year: int) -> str:
+def sum_columns(key: str) -> dict[str, str]:
+    """The numeric columns of kit registry `key` an indicator may add up instead of counting rows (its list's totals)."""
+    registry = kit_registry(key)
+    return {name: registry.label(name) for name in registry.totals} if registry else {}
+
+
+def sum_column_clean(key: str, column: str) -> str:
+    """A column to add up, checked (by name or label): KpiError in Chinese naming the columns that may be added up."""
+    column = (column or "").strip()
+    if not column:
+        return ""
+    columns = sum_columns(key)
+    by_label = {label: name for name, label in columns.items()}
+    if column in columns or column in by_label:
+        return column if column in columns else by_label[column]
+    allowed = "、".join(columns.values()) or "无"
+    raise KpiError(f"“{column}”不是{source_label(key) or key}可合计的数值列，可合计：{allowed}")
+
+
+def rule_words(key: str, mode: str, stored: Mapping, year: int, summed: str = "") -> str:
     """The rule in words: "2025年新增的园区（级别：国家级）的条数", "统计日（2025年内）在册的园区的条数"."""
     if key in REGISTRIES:
         return f"{year}年{REGISTRIES[key].label}的条数"
@@ -329,7 +348,8 @@ def rule_words(key: str, mode: str, stored: Mapping, year: int) -> str:
     except Exception:  # noqa: BLE001 - a filter left behind by a changed registry still reads as it was stored
         words = [f"{name}：{value}" for name, value in stored.items()]
     condition = f"（{'，'.join(words)}）" if words else ""
+    what = f"的{registry.label(summed)}合计" if summed and summed in registry.totals else "的条数"
     if mode == RegistryMode.STOCK:
-        return (f"统计日（{year}年内，年度结束后取年底）在册的{registry.name}{condition}的条数"
+        return (f"统计日（{year}年内，年度结束后取年底）在册的{registry.name}{condition}{what}"
                 f"（{registry.since_label}不晚于统计日或未填，{registry.until_label}为空或晚于统计日）")
-    return f"{year}年新增的{registry.name}{condition}的条数（按{registry.since_label}）"
+    return f"{year}年新增的{registry.name}{condition}{what}（按{registry.since_label}）"

@@ -14,7 +14,7 @@ from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from zhaoshang.core.formatting import format_wan
-from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind
+from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, CountStage, Kind, Period
 from zhaoshang.kpis.models import Kpi
 from zhaoshang.kpis.registries import rule_words
 from zhaoshang.projects.choices import REACHED, Channel
@@ -144,7 +144,10 @@ def rule_text(kpi: Kpi) -> str:
     """The rule in words: "2025年签约、计划投资≥1亿元、属于盐化工产业链的项目（不含已终止）", "2025年新增的园区（级别：国家级）
     的条数"."""
     if kpi.kind == Kind.REGISTRY_COUNT:
-        return rule_words(kpi.registry, kpi.registry_mode, kpi.registry_filter, kpi.year)
+        words = rule_words(kpi.registry, kpi.registry_mode, kpi.registry_filter, kpi.year, kpi.registry_sum)
+        if kpi.period:
+            words += f"，{Period(kpi.period).label}分别计，每期不少于{kpi.goal.normalize():f}{kpi.unit}"
+        return words
     if kpi.kind == Kind.REPORTED:
         return "由报送单位填报、督办办公室确认的最新数值"
     if kpi.kind not in PROJECT_KINDS:

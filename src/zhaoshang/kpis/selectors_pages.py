@@ -7,9 +7,9 @@ from collections import Counter
 from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from zhaoshang.accounts.models import Unit
-from zhaoshang.core.permissions import UNIT, get_for, is_member_of, listing_action, role_of
-from zhaoshang.kpis.choices import VALUE_KINDS
-from zhaoshang.kpis.models import Kpi, KpiValue
+from zhaoshang.core.permissions import UNIT, can, get_for, is_member_of, listing_action, role_of
+from zhaoshang.kpis.choices import VALUE_KINDS, SuggestionStatus
+from zhaoshang.kpis.models import Kpi, KpiSuggestion, KpiValue
 from zhaoshang.kpis.registries import kit_registry, row_day
 from zhaoshang.kpis.rules import Window, with_reached_on
 from zhaoshang.kpis.selectors import TaskBlock, kpi_rows
@@ -73,3 +73,10 @@ def values_to_report(*, user, plan: Plan | None) -> list[Kpi]:
                 .annotate(latest_status=Subquery(latest.values("status")[:1]),
                           latest_as_of=Subquery(latest.values("as_of")[:1]))
                 .select_related("target").order_by("target__order", "order", "id"))
+
+
+def pending_suggestions(*, user, plan) -> int:
+    """How many numbers found in the measures wait for the office's decision (0 for others)."""
+    if plan is None or not can(user, "manage"):
+        return 0
+    return KpiSuggestion.objects.filter(plan=plan, status=SuggestionStatus.PENDING).count()

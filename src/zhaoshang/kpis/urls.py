@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhaoshang.kpis import views, views_board
+from zhaoshang.kpis import views, views_board, views_define
 
 app_name = "kpis"
 urlpatterns = [
@@ -9,6 +9,10 @@ urlpatterns = [
     path("<id:pk>/", views.detail, name="detail"),
     path("<id:pk>/rows.xlsx", views.rows_export, name="rows_export"),
     path("<id:pk>/edit/", views.edit, name="edit"),
+    path("<id:pk>/delete/", views_define.delete, name="delete"),
+    path("new/", views_define.create, name="create"),
+    path("suggestions/", views_define.suggestions, name="suggestions"),
+    path("suggestions/<id:pk>/", views_define.suggestion_decide, name="suggestion_decide"),
     path("<id:pk>/baseline/", views.baseline, name="baseline"),
     path("<id:pk>/values/", views.value_submit, name="value_submit"),
     path("values/<id:pk>/review/", views.value_review, name="value_review"),

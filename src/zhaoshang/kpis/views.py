@@ -1,6 +1,7 @@
 """Pages of the indicators: 指标总览 and its export, one indicator with its rows, values and the office's edits.
 
-Every page reads figures "as of" the ?as_of=YYYY-MM-DD date (default today) and keeps it in its links."""
+Every page reads figures "as of" the ?as_of=YYYY-MM-DD date (default today, or the plan's last day once its year is
+over: plans.selectors.default_as_of) and keeps it in its links."""
 
 import datetime
 
@@ -26,21 +27,26 @@ from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.rules import rule_text
 from zhaoshang.kpis.selectors import kpi_values, kpi_with_parts, registry_row_key
 from zhaoshang.kpis.selectors import overview as overview_blocks
-from zhaoshang.kpis.selectors_pages import (evidence_visible, light_counts, overview_choices, value_evidence_for,
-                                           values_to_report, visible_rows)
+from zhaoshang.kpis.selectors_pages import (evidence_visible, light_counts, overview_choices, pending_suggestions,
+                                           value_evidence_for, values_to_report, visible_rows)
 from zhaoshang.kpis.services import values as value_services
 from zhaoshang.kpis.services.editing import baseline_set, kpi_update
-from zhaoshang.plans.selectors import current_plan_for
+from zhaoshang.plans.selectors import YEAR_OVER_NOTE, current_plan_for, default_as_of
 from zhaoshang.supervision.lights import LIGHT_LABELS
 
 PER_PAGE = 50
 ROW_PAGES = {"project": "projects:detail", "meeting": "meetings:detail", "need": "needs:detail"}  # a row's own page
 
 
-def _as_of(request) -> tuple[datetime.date, str]:
-    """The day figures are shown for, and the query string that keeps it in links ("" when it is today by default)."""
+def _as_of(request, plan=None) -> tuple[datetime.date, str]:
+    """The day figures are shown for, and the query string that keeps it in links ("" when it is the default day)."""
     asked = OverviewFilterForm(request.GET).day()
-    return (asked, f"?as_of={asked.isoformat()}") if asked else (timezone.localdate(), "")
+    return (asked, f"?as_of={asked.isoformat()}") if asked else (default_as_of(plan), "")
+
+
+def _as_of_note(as_of: datetime.date, keep: str) -> str:
+    """The note beside the date input when the default day is the plan's last day rather than today."""
+    return YEAR_OVER_NOTE if not keep and as_of < timezone.localdate() else ""
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
@@ -51,7 +57,7 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 def _overview(request):
     """The plan, the day and the task blocks of 指标总览 as filtered: the page and its export read the same."""
     plan = current_plan_for(user=request.user)
-    as_of, keep = _as_of(request)
+    as_of, keep = _as_of(request, plan)
     blocks = overview_blocks(plan, as_of, **OverviewFilterForm(request.GET).filters()) if plan else []
     return plan, as_of, keep, blocks
 
@@ -62,8 +68,10 @@ def overview(request):
     counts = light_counts(blocks)
     return render(request, "kpis/overview.html", {
         "plan": plan, "blocks": blocks, "as_of": as_of, "keep": keep, "filters": request.GET,
+        "as_of_note": _as_of_note(as_of, keep),
         "count_cards": [(light.value, LIGHT_LABELS[light], count) for light, count in counts.items()],
         "to_report": values_to_report(user=request.user, plan=plan), **(overview_choices(plan) if plan else {}),
+        "pending_suggestions": pending_suggestions(user=request.user, plan=plan),
     })
 
 
@@ -86,7 +94,7 @@ def _detail_url(pk: int, keep: str) -> str:
 def _detail_page(request, kpi: Kpi, *, value_form: ValueForm | None = None, status: int = 200):
     """One indicator as of the asked day: its figure and parts, the rows behind it (reported values: their history),
     and the forms the user may use (report a value, the growth baseline)."""
-    as_of, keep = _as_of(request)
+    as_of, keep = _as_of(request, kpi.plan)
     figure, parts = kpi_with_parts(kpi, as_of)
     kind = rows_kind(kpi)
     rows = visible_rows(user=request.user, kpi=kpi, as_of=as_of)
@@ -94,6 +102,7 @@ def _detail_page(request, kpi: Kpi, *, value_form: ValueForm | None = None, stat
         value_form = ValueForm(kpi=kpi)
     context = {
         "kpi": kpi, "figure": figure, "parts": parts, "as_of": as_of, "keep": keep, "rule": rule_text(kpi),
+        "as_of_note": _as_of_note(as_of, keep),
         "due": due_of(kpi), "tasks": kpi.target.tasks.order_by("sort_key", "id"), "rows_kind": kind,
         "value_form": value_form, "can_review": can(request.user, "supervise"), "baseline_form": None,
         "show_evidence": evidence_visible(request.user, kpi),
@@ -119,7 +128,7 @@ def detail(request, pk: int):
 def rows_export(request, pk: int):
     """Every row behind the figure the caller may list (all pages)."""
     kpi = _kpi_for(request.user, pk)
-    as_of, _keep = _as_of(request)
+    as_of, _keep = _as_of(request, kpi.plan)
     content = rows_workbook(kpi, visible_rows(user=request.user, kpi=kpi, as_of=as_of), as_of)
     return _xlsx(content, f"指标明细-{kpi.pk}-{as_of:%Y%m%d}.xlsx")
 

@@ -12,6 +12,7 @@ from zhaoshang.core.query_params import QueryError
 from zhaoshang.kpis.dashboard import board_params, chain_board as chain_board_for, dashboard as dashboard_for
 from zhaoshang.kpis.drill import drill_for, drill_workbook
 from zhaoshang.kpis.errors import KpiError
+from zhaoshang.kpis.registry_figures import registry_groups
 from zhaoshang.targeting.candidates import board_targets
 
 PER_PAGE = 100
@@ -43,7 +44,8 @@ def chain_board(request, params):
 
 @_board
 def dashboard(request, params):
-    return render(request, "kpis/dashboard.html", {"board": dashboard_for(params), "params": params})
+    return render(request, "kpis/dashboard.html", {"board": dashboard_for(params), "params": params,
+                                                   "registry_groups": registry_groups(params.as_of, params.year)})
 
 
 @_board

@@ -6,10 +6,8 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from zhaoshang.core import docx_style as style
+from zhaoshang.core.numerals import heading_ordinal, paren_ordinal
 from zhaoshang.meetings.models import Meeting
-
-NUMERALS = "一二三四五六七八九十"
-
 
 def _date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
@@ -31,15 +29,15 @@ def minutes_docx(meeting: Meeting, parts: dict, issuer: str) -> bytes:
     if meeting.minutes.strip():
         sections.append(("会议情况", [line for line in meeting.minutes.splitlines() if line.strip()]))
     if parts["agenda"]:
-        sections.append(("会议议题", [f"（{NUMERALS[i] if i < 10 else i + 1}）{a.topic}" + (f"：{a.reason}" if a.reason else "")
-                                      for i, a in enumerate(parts["agenda"])]))
+        sections.append(("会议议题", [f"{paren_ordinal(i)}{a.topic}" + (f"：{a.reason}" if a.reason else "")
+                                      for i, a in enumerate(parts["agenda"], start=1)]))
     sections.append(("议定事项", [f"{i}. {d.text}" for i, d in enumerate(parts["decisions"], start=1)] or ["无。"]))
-    for index, (heading, lines) in enumerate(sections):
-        style.heading(document, f"{NUMERALS[index]}、{heading}")
+    for index, (heading, lines) in enumerate(sections, start=1):
+        style.heading(document, f"{heading_ordinal(index)}{heading}")
         for line in lines:
             style.paragraph(document, line.strip())
     if parts["actions"]:
-        style.heading(document, f"{NUMERALS[len(sections)]}、责任分工")
+        style.heading(document, f"{heading_ordinal(len(sections) + 1)}责任分工")
         rows = [[i, row.item.text, row.item.owner_unit.name, _date(row.item.due_date)]
                 for i, row in enumerate(parts["actions"], start=1)]
         style.table(document, ["序号", "工作事项", "责任单位", "完成时限"], rows, [14, 86, 30, 26])

@@ -52,19 +52,30 @@ def meeting_new(request):
     return render(request, "meetings/form.html", {"form": form, "title": "新建会议"}, status=400 if form.errors else 200)
 
 
+AGENDA_ROWS = 3  # empty topic rows the agenda form offers; "再加一行" adds more
+
+
 @page()
 def meeting_detail(request, pk: int):
-    meeting = meeting_for(user=request.user, pk=pk)
+    return meeting_page(request, meeting_for(user=request.user, pk=pk))
+
+
+def meeting_page(request, meeting, *, action_form: ActionItemForm | None = None,
+                 agenda_rows: list[tuple[str, str]] | None = None, agenda_error: str = ""):
+    """A meeting's page; after a failed add, with what was typed and the error at its form (status 400)."""
     is_office = role_of(request.user) == OFFICE
     attendees = meeting.attendees.all()
+    rows = list(agenda_rows or [])
+    rows += [("", "")] * max(AGENDA_ROWS - len(rows), 0)
     return render(request, "meetings/detail.html", {
         "meeting": meeting, **meeting_parts(meeting), "is_office": is_office,
         "attendees_form": AttendeesForm(initial={
             "units": [a.unit_id for a in attendees if a.unit_id],
             "people": "\n".join(f"{a.name} {a.title}".strip() for a in attendees if a.name)}) if is_office else None,
-        "action_form": ActionItemForm(meeting=meeting, initial={"due_date": meeting.date}) if is_office else None,
-        "units": Unit.objects.all(),
-    })
+        "action_form": (action_form or ActionItemForm(meeting=meeting, initial={"due_date": meeting.date}))
+        if is_office else None,
+        "agenda_rows": rows, "agenda_error": agenda_error, "units": Unit.objects.all(),
+    }, status=400 if agenda_error or (action_form is not None and action_form.errors) else 200)
 
 
 @page("supervise")

@@ -9,8 +9,11 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.meetings.forms import ActionItemForm, AttendeesForm
 from zhaoshang.meetings.selectors.meetings import meeting_for
 from zhaoshang.meetings.services.actions import action_item_create
-from zhaoshang.meetings.services.meetings import agenda_item_add, attendees_set, decision_add, meeting_agenda_build
+from zhaoshang.meetings.services.meetings import agenda_items_add, attendees_set, decision_add, meeting_agenda_build
+from zhaoshang.meetings.views import meeting_page
 from zhaoshang.projects.errors import ProjectError
+
+MAX_ROWS = 50  # topic rows read from one post
 
 
 def _back(request, meeting, message: str, write):
@@ -26,14 +29,20 @@ def _back(request, meeting, message: str, write):
 @require_POST
 @page("supervise")
 def agenda(request, pk: int):
-    """With a topic: add it; without: (re)build the agenda from flagged projects and open needs."""
+    """With topic rows: add the filled ones (an error keeps what was typed); without: (re)build the agenda from
+    flagged projects and open needs."""
     meeting = meeting_for(user=request.user, pk=pk)
-    topic = request.POST.get("topic", "").strip()
-    if topic:
-        return _back(request, meeting, "已添加议题。", lambda: agenda_item_add(
-            actor=request.user, meeting=meeting, topic=topic, reason=request.POST.get("reason", "")))
-    return _back(request, meeting, "已根据预警项目和未办结诉求生成议题。",
-                 lambda: meeting_agenda_build(actor=request.user, meeting=meeting))
+    if "topic" not in request.POST:
+        return _back(request, meeting, "已根据预警项目和未办结诉求生成议题。",
+                     lambda: meeting_agenda_build(actor=request.user, meeting=meeting))
+    topics, reasons = request.POST.getlist("topic")[:MAX_ROWS], request.POST.getlist("reason")[:MAX_ROWS]
+    rows = [(topic, reasons[n] if n < len(reasons) else "") for n, topic in enumerate(topics)]
+    try:
+        added = agenda_items_add(actor=request.user, meeting=meeting, rows=rows)
+    except (ProjectError, PermissionDenied) as error:
+        return meeting_page(request, meeting, agenda_rows=rows, agenda_error=str(error))
+    messages.success(request, f"已添加{len(added)}个议题。")
+    return redirect("meetings:detail", pk=meeting.pk)
 
 
 @require_POST
@@ -69,9 +78,17 @@ def decision(request, pk: int):
 @require_POST
 @page("supervise")
 def action_add(request, pk: int):
+    """Assign work; an error re-renders the meeting's page with the form as typed and the error next to it."""
     meeting = meeting_for(user=request.user, pk=pk)
     form = ActionItemForm(request.POST, meeting=meeting)
-    data = form.cleaned_data if form.is_valid() else {}
-    return _back(request, meeting, "已交办。", lambda: action_item_create(
-        actor=request.user, meeting=meeting, text=data.get("text", ""), owner_unit=data.get("owner_unit"),
-        due_date=data.get("due_date"), decision=data.get("decision"), project=data.get("project")))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            action_item_create(actor=request.user, meeting=meeting, text=data["text"], owner_unit=data["owner_unit"],
+                               due_date=data["due_date"], decision=data["decision"], project=data["project"])
+        except (ProjectError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "已交办。")
+            return redirect("meetings:detail", pk=meeting.pk)
+    return meeting_page(request, meeting, action_form=form)

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from zhaoshang.core.decorators import page
 from zhaoshang.core.services import PermissionDenied
@@ -36,7 +37,7 @@ def _apply(request, form) -> str:
         series = MeetingSeries.objects.filter(pk=request.POST.get("series") or 0).first()
         if series is None:
             return ""
-        until = datetime.date.today() + SCHEDULE_AHEAD
+        until = timezone.localdate() + SCHEDULE_AHEAD
         created = series_schedule(actor=request.user, series=series, until=until)
         return f"已生成{len(created)}次会议（至{until:%Y年%m月%d日}）。"
     if form.is_valid():

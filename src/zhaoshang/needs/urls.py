@@ -9,6 +9,7 @@ urlpatterns = [
     path("stats/", views.need_stats, name="stats"),
     path("limits/", views.need_limits, name="limits"),
     path("new/", views.need_new, name="new"),
+    path("lookup/", views.need_lookup, name="lookup"),
     path("<id:pk>/", views.need_detail, name="detail"),
     path("<id:pk>/edit/", views.need_edit, name="edit"),
     path("<id:pk>/accept/", views_actions.accept, name="accept"),

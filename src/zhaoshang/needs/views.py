@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
@@ -14,9 +15,11 @@ from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.projects.errors import ProjectError
 from zhaoshang.needs.exports import needs_workbook
-from zhaoshang.needs.forms import NeedForm, RateForm, SettleForm, project_options
+from zhaoshang.core.query_params import QueryError, query_id
+from zhaoshang.needs.forms import NeedForm, RateForm, RouteForm, SettleForm
 from zhaoshang.needs.limits import limits
-from zhaoshang.needs.selectors import light_of, need_counts, need_for, need_rows, needs_for
+from zhaoshang.needs.selectors import (MIN_QUERY, enterprise_candidates, light_of, need_counts, need_for, need_rows,
+                                      need_trail, needs_for, project_candidates)
 from zhaoshang.needs.services.limits import need_limit_set
 from zhaoshang.needs.services.tickets import need_create, need_update
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
@@ -54,7 +57,8 @@ def need_stats(request):
 
 @page("work")
 def need_new(request):
-    form = NeedForm(request.POST or None, user=request.user, initial={"project": request.GET.get("project")})
+    params = request.POST if request.method == "POST" else request.GET  # ?project=ID from a project's page
+    form = NeedForm(request.POST or None, user=request.user, initial={"project": params.get("project")})
     if request.method == "POST" and form.is_valid():
         try:
             need = need_create(actor=request.user, data=form.need_input())
@@ -63,20 +67,48 @@ def need_new(request):
         else:
             messages.success(request, f"已登记{need.number}，办结时限{need.settle_due:%Y年%m月%d日}。")
             return redirect("needs:detail", pk=need.pk)
-    return render(request, "needs/form.html",
-                  {"form": form, "title": "登记企业诉求", "project_options": project_options(request.user)},
-                  status=400 if form.errors else 200)
+    return render(request, "needs/form.html", {
+        "form": form, "title": "登记企业诉求", "min_query": MIN_QUERY,
+        "pickers": _pickers(request.user, project=query_id(params, "project"), enterprise=query_id(params, "enterprise")),
+    }, status=400 if form.errors else 200)
+
+
+def _pickers(user, *, project: int | None, enterprise: int | None) -> dict:
+    """The project and enterprise pickers as the form opens: the one picked (a project's page links here with
+    ?project=ID; a form with an error keeps the choice), nothing typed yet."""
+    return {"project": {"rows": project_candidates(user=user, text="", selected_id=project), "selected": project},
+            "enterprise": {"rows": enterprise_candidates(text="", selected_id=enterprise), "selected": enterprise}}
+
+
+@require_GET
+@page("work")
+def need_lookup(request):
+    """Search as you type for the new-need form: the projects (kind=project) or enterprises (kind=enterprise) a typed
+    name matches, as radio buttons; the one already picked stays first."""
+    kind = request.GET.get("kind") or "project"
+    if kind not in ("project", "enterprise"):
+        raise QueryError("查找类型应为项目（project）或企业（enterprise）")
+    text = (request.GET.get("q") or "").strip()[:100]
+    selected = query_id(request.GET, kind)
+    rows = (project_candidates(user=request.user, text=text, selected_id=selected) if kind == "project"
+            else enterprise_candidates(text=text, selected_id=selected))
+    return render(request, "needs/_candidates.html", {"kind": kind, "rows": rows, "selected": selected, "text": text,
+                                                       "min_query": MIN_QUERY})
 
 
 @page()
 def need_detail(request, pk: int):
-    need = need_for(user=request.user, pk=pk)
+    return need_page(request, need_for(user=request.user, pk=pk))
+
+
+def need_page(request, need, *, route_form: RouteForm | None = None):
+    """A need's page with its 办理记录; after a failed 转办, with the form as typed and its errors (status 400)."""
     can_handle = can_work_on_unit(request.user, need.unit_id) and need.status != NeedStatus.SETTLED
     return render(request, "needs/detail.html", {
         "need": need, "light": light_of(need), "can_handle": can_handle, "is_office": role_of(request.user) == OFFICE,
         "settle_form": SettleForm(), "rate_form": RateForm(initial={"satisfaction": need.satisfaction or None}),
-        "units": Unit.objects.all(),
-    })
+        "route_form": route_form or RouteForm(need=need), "trail": need_trail(need),
+    }, status=400 if route_form is not None and route_form.errors else 200)
 
 
 @page("work")

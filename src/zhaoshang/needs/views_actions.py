@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import OFFICE, role_of
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.needs.errors import NeedError
-from zhaoshang.needs.forms import RateForm, SettleForm
+from zhaoshang.needs.forms import RateForm, RouteForm, SettleForm
 from zhaoshang.needs.selectors import NeedRow, light_of, need_for
 from zhaoshang.needs.services.tickets import need_accept, need_rate, need_route, need_settle, need_urge
+from zhaoshang.needs.views import need_page
 
 
 def _done(request, need, message: str, error: Exception | None = None):
@@ -65,9 +65,18 @@ def rate(request, pk: int):
 @require_POST
 @page("supervise")
 def route(request, pk: int):
+    """转办 with a reason; a missing unit or reason re-renders the need's page with what was typed."""
     need = need_for(user=request.user, pk=pk)
-    unit = Unit.objects.filter(pk=request.POST.get("unit") or 0).first()
-    return _run(request, need, "已转办。", lambda: need_route(actor=request.user, need=need, unit=unit))
+    form = RouteForm(request.POST, need=need)
+    if form.is_valid():
+        try:
+            need_route(actor=request.user, need=need, unit=form.cleaned_data["unit"], reason=form.cleaned_data["reason"])
+        except (NeedError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"已转办至{form.cleaned_data['unit'].display_name}。")
+            return redirect("needs:detail", pk=need.pk)
+    return need_page(request, need, route_form=form)
 
 
 @require_POST

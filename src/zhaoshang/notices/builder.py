@@ -19,12 +19,14 @@ from zhaoshang.notices.units import parse_unit_text
 
 
 _THIS_YEAR = re.compile(r"全年|年内|今年|本年")
+_DATED_IN_TEXT = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月(?:底|末)?(?:前|之前)")
 _PUNCTUATION = re.compile(r"[\s。；;，,：:、]")
 
 
 def build_task(draft: TaskDraft, year: int | None = None, expect_focus: bool = True) -> Task:
     """One task with measures parsed, deadline normalised, indicators read and doubts noted."""
-    task = Task(number=draft.number, focus=draft.focus.strip(), target=draft.target.strip())
+    task = Task(number=draft.number, focus=draft.focus.strip(), target=draft.target.strip(),
+                target_derived=draft.target_derived)
     task.warnings = list(draft.warnings)
     fallback = parse_unit_text(draft.unit_text) if draft.unit_text else None
     measure_deadlines = []
@@ -67,6 +69,10 @@ def _enumerated(draft: TaskDraft) -> list[MeasureDraft]:
 
 
 def _set_deadline(task: Task, raw: str | None, measure_deadlines: list[str], year: int | None) -> None:
+    if not raw and not measure_deadlines:
+        # "…2022年10月底前实现…": a dated deadline written inside a measure's own sentence.
+        found = (_DATED_IN_TEXT.search(m.text) for m in task.measures)
+        measure_deadlines = [m.group(0) for m in found if m][:1]
     if not raw and measure_deadlines:
         # Prose lists state the deadline per measure: the task is due when its last measure is.
         dated = [(parse_deadline(d, year), d) for d in measure_deadlines]

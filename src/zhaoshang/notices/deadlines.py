@@ -30,7 +30,8 @@ _YEAR_WITHIN = re.compile(rf"^{_YEAR}年?(?:年内|内|全年|年度内|度内){
 _YEAR_ONLY = re.compile(rf"^{_YEAR}年?(?:全年|年内|内|度)?{_SUFFIX}$")
 _RANGE_END = re.compile(rf"^{_YEAR}年?\s*\d{{1,2}}\s*月?\s*[-—－~～至到]\s*(?:(20\d{{2}})年)?\s*(\d{{1,2}})\s*月{_SUFFIX}$")
 
-_RECURRING = re.compile(r"^(?:(?:每|按|逐)(?:月|季度?|半年|年|周|旬)度?|定期|常年)(?:调度|通报|更新|报送|开展|推进|实施)?$")
+_RECURRING = re.compile(
+    r"^(?:(?:每|按|逐)(?:月|季度?|半年|年|周|旬)度?(?:末|底|初)?(?:前)?|定期|常年)(?:调度|通报|更新|报送|开展|推进|实施)?$")
 _SERIAL = re.compile(r"^(\d{5})(?:\.0+)?$")  # an Excel date cell read as its serial number
 _SERIAL_RANGE = (36526, 73050)  # 2000-01-01 … 2099-12-31
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)

@@ -15,7 +15,10 @@ _DOC_NUMBER = re.compile(
 )
 _PREFIX_NOISE = re.compile(r"^(?:.*?(?:关于|根据|按照|依据|转发|印发|号|：|:))+")
 _TITLE_END = re.compile(r"(?:通知|通报|意见|方案|清单|要点|计划|决定|函|批复|办法|分解表|责任表|台账|任务表|安排)$")
-_LIST_TITLE = re.compile(r"(?:清单|方案|计划|要点|分解表|责任表|分工表|台账|任务表|工作安排|任务安排|工作任务|任务分工)$")
+_LIST_TITLE = re.compile(
+    r"(?:清单|方案|计划|要点|分解表|责任表|分工表|台账|任务表|工作安排|任务安排|工作任务|任务分工|责任分工|任务分解"
+    r"|情况表|进展表|一览表)$")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?:\d{1,2}\s*[.．、])?\s*")  # "附件:1. 《…》分解表"
 _PRINTED = re.compile(r"(?:印发|转发|下发|发布)\s*《(?P<title>[^《》]+)》")
 _PRINTED_BARE = re.compile(r"关于(?:印发|转发|下发)(?P<title>.+?)的?通知$")
 _QUOTED_TITLE = re.compile(r"《([^《》]+)》")
@@ -23,10 +26,10 @@ _ORG_END = re.compile(r"(?:政府|办公室|办公厅|委员会|领导小组|指
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 _CN_DATE = re.compile(r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 _META_LABELS = {
-    "name": ("名称", "标题"),
+    "name": ("名称", "标题", "信息名称"),
     "publisher": ("发布机构", "发布单位"),
     "issuer": ("发文机关", "发文单位", "发文机构"),
-    "doc_number": ("发文字号", "文号"),
+    "doc_number": ("发文字号", "文号", "发文序号"),
     "date": ("发文日期", "成文日期", "印发日期"),
     "published": ("发布日期", "发布时间"),
 }
@@ -133,8 +136,9 @@ def _notice_title(lines: list[str], names: list[str]) -> tuple[str | None, int |
                 if joined.startswith("关于") and index and is_org_line(lines[index - 1]):
                     return lines[index - 1] + joined, index  # issuer and title on two lines
                 return joined, index
-    for index, line in enumerate(lines[:20]):
-        if _LIST_TITLE.search(line) and len(line) <= 60 and "：" not in line and not match_ordinal(line):
+    for index, line in enumerate(lines[:40]):
+        line = _ATTACHMENT.sub("", line)
+        if _LIST_TITLE.search(line) and 6 <= len(line) <= 60 and not re.search("[：:。，,]", line) and not match_ordinal(line):
             return line, index
     return None, None
 

@@ -251,6 +251,7 @@ def targets_from_measures(drafts: list[TaskDraft]) -> None:
             first = measure_ordinal(draft.measures[0].text)
             text = first.rest if first else draft.measures[0].text
             draft.target = target_from_text(split_trailing_group(text)[0])
+            draft.target_derived = bool(draft.target)
 
 
 def inherit_focus_target(drafts: list[TaskDraft]) -> None:

@@ -44,6 +44,7 @@ class Task:
     number: str
     focus: str = ""
     target: str = ""
+    target_derived: bool = False  # no 目标 column: the target was taken from the first measure
     deadline: str | None = None  # "YYYY-MM", "long-term", the raw text, or None
     deadline_raw: str | None = None
     due_date: datetime.date | None = None  # last day the deadline allows, when it is a date at all
@@ -54,6 +55,7 @@ class Task:
     def to_dict(self) -> dict:
         return {
             "number": self.number, "focus": self.focus, "target": self.target,
+            "target_derived": self.target_derived,
             "deadline": self.deadline, "deadline_raw": self.deadline_raw,
             "due_date": self.due_date.isoformat() if self.due_date else None,
             "measures": [m.to_dict() for m in self.measures],
@@ -93,7 +95,7 @@ class ParsedNotice:
     chains: list[Chain] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     source_format: str = ""  # text / html / docx / xlsx / pdf
-    layout: str = ""  # table / rows / prose
+    layout: str = ""  # table / rows / cells / prose
     goals: list[Indicator] = field(default_factory=list)  # the plan's own 工作目标, not any task's
 
     def to_dict(self) -> dict:
@@ -128,6 +130,7 @@ class TaskDraft:
     number: str
     focus: str = ""
     target: str = ""
+    target_derived: bool = False
     measures: list[MeasureDraft] = field(default_factory=list)
     unit_text: str | None = None  # task-wide units (a column or label lines), for measures without their own
     deadline_raw: str | None = None

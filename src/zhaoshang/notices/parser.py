@@ -10,13 +10,18 @@ from zhaoshang.notices.document import Document, Table
 from zhaoshang.notices.errors import NoticeError
 from zhaoshang.notices.goals import extract_goals
 from zhaoshang.notices.header import extract_header
+from zhaoshang.notices.layout_cell_stream import parse_cell_stream
 from zhaoshang.notices.layout_prose import parse_prose
 from zhaoshang.notices.layout_rows import parse_tables
 from zhaoshang.notices.layout_table import parse_flat_table
 from zhaoshang.notices.model import ParsedNotice, TaskDraft
+from zhaoshang.notices.script import simplify_blocks
 from zhaoshang.notices.sniff import sniff
 from zhaoshang.notices.unit_groups import split_trailing_group
 from zhaoshang.notices.units import parse_unit_text
+
+
+_SENTENCE_END = tuple("。；;！!？?）)")
 
 
 def read_document(data: bytes) -> Document:
@@ -46,6 +51,7 @@ def read_document(data: bytes) -> Document:
 def parse_document(document: Document) -> ParsedNotice:
     """Find the task list in a document (real tables first, then flattened table, then prose)."""
     _clear_caches()
+    converted = simplify_blocks(document.blocks)
     drafts, layout, before, after, preface = _find_tasks(document)
     header = extract_header(before, after)
     notice = ParsedNotice(
@@ -57,7 +63,9 @@ def parse_document(document: Document) -> ParsedNotice:
     notice.tasks = [build_task(d, year, expect_focus) for d in drafts]
     notice.goals = extract_goals(preface, year)
     notice.chains = extract_chains(notice.tasks)
-    notice.warnings = _header_warnings(notice) + check_numbering(notice.tasks)
+    notice.warnings = _header_warnings(notice) + check_numbering(notice.tasks) + _cut_off(notice.tasks)
+    if converted:
+        notice.warnings.append("原文为繁体字，已转换为简体字，请核对转换结果")
     return notice
 
 
@@ -72,12 +80,27 @@ def _find_tasks(document: Document) -> tuple[list[TaskDraft], str, list[str], li
         after = _lines(b for b in document.blocks[at + 1:] if not isinstance(b, Table))
         return found.drafts, "rows", before, after, before
     lines = document.lines()
-    for parse, layout in ((parse_flat_table, "table"), (parse_prose, "prose")):
+    for parse, layout in ((parse_flat_table, "table"), (parse_cell_stream, "cells"), (parse_prose, "prose")):
         result = parse(lines)
+        if result and layout == "table":
+            # Both read one cell per line; the cell-stream reading wins where it places more of the table.
+            other = parse_cell_stream(lines)
+            if other and _placed(other.drafts) > _placed(result.drafts):
+                result, layout = other, "cells"
         if result:
             first = result.drafts[0].line if result.drafts[0].line is not None else result.start
             return result.drafts, layout, lines[:result.start], lines[result.end:], lines[:first]
     raise NoticeError(errors.NO_TASKS)
+
+
+def _placed(drafts: list[TaskDraft]) -> int:
+    """How much of a table a reading placed: tasks, measures with units, and deadlines."""
+    count = len(drafts) + sum(1 for d in drafts if d.deadline_raw)
+    for draft in drafts:
+        for measure in draft.measures:
+            spec = split_trailing_group(measure.text)[1]
+            count += bool(measure.unit_text or draft.unit_text or (spec and spec.units))
+    return count
 
 
 def notice_year(notice: ParsedNotice) -> int | None:
@@ -103,6 +126,18 @@ def _lines(blocks) -> list[str]:
     for block in blocks:
         out.extend(block.lines() if isinstance(block, Table) else [block])
     return out
+
+
+def _cut_off(tasks) -> list[str]:
+    """A list that stops mid-way (a page cut off): what was found is kept, and the office is told where it stops."""
+    last = tasks[-1] if tasks else None
+    if not last or not last.measures:
+        return []
+    measure = last.measures[-1]
+    if measure.units or measure.text.rstrip()[-1:] in _SENTENCE_END:
+        return []
+    last.warnings.append("该项任务在原文中不完整（文字中断），请对照原文补全")
+    return [f"文件可能不完整：任务清单在第{last.number}项“…{measure.text[-12:]}”处中断，已保留此前识别到的内容，请对照原文核对"]
 
 
 def _header_warnings(notice: ParsedNotice) -> list[str]:

@@ -10,11 +10,12 @@ import io
 import re
 
 from zhaoshang.notices import errors
-from zhaoshang.notices.document import Document
+from zhaoshang.notices.document import Document, Table, fill_merged
 from zhaoshang.notices.errors import NoticeError
 from zhaoshang.notices.header import is_org_line
 from zhaoshang.notices.normalize import join_wrapped
 from zhaoshang.notices.ordinals import match_ordinal
+from zhaoshang.notices.pdf_ruled_table import RuledGrid, read_region, table_regions
 from zhaoshang.notices.pdf_text_table import Columns, find_text_table, group_lines
 from zhaoshang.notices.units import is_label_line
 
@@ -33,12 +34,14 @@ def read_pdf(data: bytes) -> Document:
         raise _open_error(exc) from exc
     document = Document(source_format="pdf")
     chars = 0
-    carried: Columns | None = None
+    carried = None  # the text table's columns or the ruled grid running on to the next page
+    ruled: list[Table] = []
     try:
         with pdf:
             for page in pdf.pages[:MAX_PAGES]:
                 chars += len(page.chars)
-                carried = _read_page(page, document, carried)
+                carried = _read_page(page, document, carried, ruled)
+        _settle_tables(document, ruled)
     except NoticeError:
         raise
     except Exception as exc:
@@ -46,6 +49,14 @@ def read_pdf(data: bytes) -> Document:
     if not chars:
         raise NoticeError(errors.PDF_NO_TEXT)
     return document
+
+
+def _settle_tables(document: Document, ruled: list[Table]) -> None:
+    """Ruled tables read page by page: covered cells take their merged cell's text, wrapped lines joined."""
+    for table in ruled:
+        table.rows = [[join_wrapped(cell) for cell in row] for row in fill_merged(table.rows)]
+    empty = {id(t) for t in ruled if not any(any(row) for row in t.rows)}
+    document.blocks = [b for b in document.blocks if id(b) not in empty]
 
 
 def _open_error(exc: BaseException) -> NoticeError:
@@ -58,12 +69,13 @@ def _open_error(exc: BaseException) -> NoticeError:
     return NoticeError(errors.PDF_BROKEN)
 
 
-def _read_page(page, document: Document, carried: Columns | None) -> Columns | None:
-    """Add a page's text and tables to the document; the columns of a text table running on, if any."""
-    tables = page.find_tables() if page.rects or page.lines else []
-    if not tables:
-        return _read_unruled_page(page, document, carried)
-    boxes = [t.bbox for t in tables]
+def _read_page(page, document: Document, carried, ruled: list[Table]):
+    """Add a page's text and tables to the document; what runs on to the next page (a table), if any."""
+    regions = table_regions(page) if page.edges else []
+    if not regions:
+        return _read_unruled_page(page, document, carried if isinstance(carried, Columns) else None)
+    grid = carried if isinstance(carried, RuledGrid) else None
+    boxes = [(r.x0, r.top, r.x1, r.bottom) for r in regions]
 
     def outside(obj) -> bool:
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
@@ -71,17 +83,23 @@ def _read_page(page, document: Document, carried: Columns | None) -> Columns | N
 
     text_lines = page.filter(outside).extract_text_lines(return_chars=False)
     items = [(line["top"], line) for line in text_lines if not _is_page_number(line, page.width)]
-    items += [(table.bbox[1], table) for table in tables]
+    items += [(region.top, region) for region in regions]
     run: list[dict] = []
     for _, item in sorted(items, key=lambda pair: pair[0]):
         if isinstance(item, dict):
             run.append(item)
             continue
+        if run:
+            grid = None  # text between two tables: the second is a table of its own
         _add_paragraphs(document, run, page.width)
         run = []
-        document.add_table(_table_rows(item))
+        before = grid
+        grid = read_region(page, item, grid)
+        if grid is not before:
+            ruled.append(Table(grid.rows))  # rows filled in as later pages continue them
+            document.blocks.append(ruled[-1])
     _add_paragraphs(document, run, page.width)
-    return None
+    return None if run else grid
 
 
 def _read_unruled_page(page, document: Document, carried: Columns | None) -> Columns | None:
@@ -132,37 +150,3 @@ def _is_page_number(line: dict, width: float) -> bool:
         return True
     centre = (line["x0"] + line["x1"]) / 2
     return text.isdigit() and len(text) <= 3 and abs(centre - width / 2) < width * 0.1
-
-
-def _table_rows(table) -> list[list[str]]:
-    """Rows of a ruled table; a position a merged cell covers takes that cell's text."""
-    extracted = table.extract()
-    texts = {}
-    for row, values in zip(table.rows, extracted):
-        for bbox, value in zip(row.cells, values):
-            if bbox is not None:
-                texts[bbox] = value or ""
-    columns = [_span(col.cells, 0) for col in table.columns]
-    rows = []
-    for row, values in zip(table.rows, extracted):
-        top, bottom = row.bbox[1], row.bbox[3]
-        out = []
-        for index, (bbox, value) in enumerate(zip(row.cells, values)):
-            if bbox is None:
-                value = _covering(texts, columns[index], (top + bottom) / 2)
-            out.append(join_wrapped(value or ""))
-        rows.append(out)
-    return rows
-
-
-def _span(cells, axis: int) -> tuple[float, float]:
-    boxes = [c for c in cells if c is not None]
-    return (min(b[axis] for b in boxes), max(b[axis + 2] for b in boxes)) if boxes else (0.0, 0.0)
-
-
-def _covering(texts: dict, column: tuple[float, float], y: float) -> str:
-    x = (column[0] + column[1]) / 2
-    for (x0, top, x1, bottom), text in texts.items():
-        if x0 <= x <= x1 and top <= y <= bottom:
-            return text
-    return ""

@@ -7,13 +7,17 @@ Excel copies a cell holding line breaks in double quotes: such a cell runs on ov
 
 import csv
 import io
+import re
 
 from zhaoshang.notices.columns import header_roles
-from zhaoshang.notices.document import Document
+from zhaoshang.notices.document import Document, fill_merged
 from zhaoshang.notices.normalize import cell_text
 from zhaoshang.notices.sniff import decode_text
 
 _MIN_TAB_ROWS = 3
+_MIN_TERMINATED = 5
+_PIPES = re.compile(r"\s*\|\s*")  # "1 | 地区生产总值 | …": a table row flattened with pipes
+_TERMINATOR = re.compile(r"\s*\|+\s*$")
 _MAX_CELL_LINES = 30  # a quoted cell longer than this is a stray quote, not a cell
 
 
@@ -24,11 +28,67 @@ def read_text(data: bytes) -> Document:
 def text_document(text: str) -> Document:
     document = Document(source_format="text")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if sum(1 for line in lines if line.count("\t") >= 2) >= _MIN_TAB_ROWS:
+    if sum(1 for line in lines if line.count("|") >= 3) >= _MIN_TAB_ROWS:
+        _add_tabbed(document, [_PIPES.sub("\t", line) if line.count("|") >= 3 else _cut_terminator(line)
+                               for line in lines])
+    elif sum(1 for line in lines if line.rstrip().endswith("|")) >= _MIN_TERMINATED:
+        _add_terminated(document, lines)
+    elif sum(1 for line in lines if line.count("\t") >= 2) >= _MIN_TAB_ROWS:
         _add_tabbed(document, lines)
     elif not _add_csv(document, text, lines):
         document.add_text(text)
     return document
+
+
+def _add_terminated(document: Document, lines: list[str]) -> None:
+    """A web table saved one cell per line, each ending in " |", rows apart by blank lines.
+
+    The header is the first run of terminated lines that names task-table columns; a row with
+    fewer cells than the header left out merged cells, which are the 工作重点/目标 columns it shares
+    with the row above. Without blank lines (or without a header) the cells stay lines for the flat layout.
+    """
+    start = next((i for i, line in enumerate(lines) if _TERMINATOR.search(line)), None)
+    header = []
+    index = start or 0
+    while start is not None and index < len(lines) and _TERMINATOR.search(lines[index]):
+        header.append(_cut_terminator(lines[index]))
+        index += 1
+    roles = header_roles(header) if header else None
+    if roles is None or not any(not line.strip() for line in lines[index:]):
+        document.add_text("\n".join(_cut_terminator(line) for line in lines))
+        return
+    document.add_text("\n".join(lines[:start]))
+    shared = [c for c in (roles.get("focus"), roles.get("target"), roles.get("number")) if c is not None]
+    rows: list[list[str | None]] = []
+    row: list[str] = []
+    tail = len(lines)
+    for at in range(index, len(lines) + 1):
+        line = lines[at] if at < len(lines) else ""
+        if _TERMINATOR.search(line):
+            row.append(cell_text(_cut_terminator(line)))
+            continue
+        if row:
+            rows.append(_aligned(row, len(header), shared))
+            row = []
+        if line.strip():
+            tail = at
+            break
+    document.add_table([header] + fill_merged(rows))
+    document.add_text("\n".join(lines[tail:]))
+
+
+def _aligned(cells: list[str], width: int, shared: list[int]) -> list[str | None]:
+    """A row's cells in their columns: the shared (merged) columns it left out are None."""
+    missing = sorted(shared[:max(0, width - len(cells))])
+    out: list[str | None] = []
+    given = iter(cells)
+    for column in range(width):
+        out.append(None if column in missing else next(given, ""))
+    return out
+
+
+def _cut_terminator(line: str) -> str:
+    return _TERMINATOR.sub("", line)
 
 
 def _add_tabbed(document: Document, lines: list[str]) -> None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from zhaoshang.notices.deadlines import is_deadline_text
 from zhaoshang.notices.units import _CLOSE, _LABEL_ANY, _LABEL_CO, _LABEL_LEAD, _OPEN, UnitSpec, parse_unit_text
 
+_MAX_UNIT_SENTENCE = 80
 _TRAILING_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))((?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY})\s*[:：][^。]*)$")
 
 
@@ -57,6 +58,10 @@ def _split_one(text: str) -> tuple[str, UnitSpec | None]:
             spec = parse_unit_text(found.group(1))
             if spec and spec.units:
                 return body[:found.start(1)].rstrip(), spec
+    if 0 < tail_at and len(body) - tail_at <= _MAX_UNIT_SENTENCE and ("牵头" in body[tail_at:] or "负责" in body[tail_at:]):
+        spec = parse_unit_text(body[tail_at:])  # "…。省水利厅牵头，省发改委、…等单位配合。"
+        if spec and spec.units and spec.lead_labelled:
+            return body[:tail_at].rstrip(), spec
     return text.strip(), None
 
 

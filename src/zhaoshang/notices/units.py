@@ -26,7 +26,7 @@ _SEPARATOR_RE = re.compile(r"[、，,；;/／ ]")
 _BRACKETS = re.compile(r"[（()）]")
 _LABEL_LEAD = r"(?:牵头(?:单位|部门)?|主办(?:单位)?)"
 _LABEL_CO = r"(?:配合(?:单位|部门)?|协办(?:单位)?|参与(?:单位)?)"
-_LABEL_ANY = r"(?:责任(?:单位|部门|主体)|承办(?:单位)?|实施(?:单位|主体))"
+_LABEL_ANY = r"(?:(?:主要)?责任(?:单位|部门|主体)|承办(?:单位)?|实施(?:单位|主体))"
 _LABEL_DEADLINE = r"(?:完成(?:时限|时间|期限)|(?:工作)?时限|时间节点)"
 _LABEL_IGNORED = r"(?:(?:责任|分管|牵头|联系)(?:市)?领导|联系人|联系电话)"  # people, not units
 _LABELS = rf"(?:{_LABEL_LEAD}|{_LABEL_CO}|{_LABEL_ANY}|{_LABEL_DEADLINE}|{_LABEL_IGNORED})"
@@ -38,13 +38,14 @@ _IS_DEADLINE_LABEL, _IS_LEAD_LABEL, _IS_CO_LABEL, _IS_IGNORED_LABEL = (
 )
 _LABEL_LINE = re.compile(rf"^{_LABELS}\s*[:：]")
 _TRAILING_REMARK = re.compile(r"[（(][^（()）]*[）)]$")
-_LIST_NOISE = re.compile(r"^(?:和|及|以及|与|由)|等$|等(?:相关)?单位$")
+_LIST_NOISE = re.compile(r"^(?:和|及|以及|与|由)|等$|等(?:相关|有关)?(?:单位|部门)$")
 _LEAD_CO = re.compile(
     r"^(?P<lead>.+?)\s*(?:牵头(?:负责|抓总|落实)?|为牵头单位|负责)\s*[，,；;、]?"
     r"\s*(?:(?P<co>.+?)\s*(?:配合|协助|参与|协同|负责|落实))?$"
 )
 _INLINE_LEAD = re.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]")
 _SHARED_DUTY = re.compile(r"\s*(?:按(?:照)?(?:各自)?职[责能](?:分工)?|依职责|分别|共同|各自)(?:负责|落实|推进|抓好落实)?$")
+_LEADS_THEN_SHARED = re.compile(r"^(?P<lead>.+?)\s*牵头(?:负责)?\s*[，,；;]\s*(?P<co>.+)$")
 _PART_SEP = re.compile(r"([；;，,])")
 _DEADLINE_HINT = re.compile(r"\d|长期|持续|常态|长效|每|年底|年内|季度|半年")
 _OPEN, _CLOSE = "（(", "）)"  # also read by unit_groups
@@ -147,6 +148,11 @@ def _parse_names(text: str) -> UnitSpec | None:
     """A group without labels: "X牵头，A、B配合", "A（牵头）、B", "A、B按职责分工负责" or a plain list."""
     shared = _SHARED_DUTY.sub("", text)
     if shared != text and shared:
+        joint = _LEADS_THEN_SHARED.match(shared)  # "A、B牵头，C及D按职责分工负责"
+        if joint:
+            lead, co = split_units(joint.group("lead")), split_units(joint.group("co"))
+            if lead and co and all(is_unit_name(n) for n in lead + co):
+                return UnitSpec(lead + [n for n in co if n not in lead], lead_labelled=True)
         return _parse_plain(shared)
     found = _LEAD_CO.match(text)
     if found and not _INLINE_LEAD.search(text):
@@ -158,6 +164,13 @@ def _parse_names(text: str) -> UnitSpec | None:
 
 def _parse_plain(text: str) -> UnitSpec | None:
     lead = []
+    if "★" in text:  # "★区发改委、统计局": the star marks the lead
+        names = split_units(text)
+        lead = [n.strip("★") for n in names if "★" in n]
+        rest = [n for n in names if "★" not in n]
+        if lead and all(is_unit_name(n) for n in lead + rest):
+            return UnitSpec(lead + rest, lead_labelled=True)
+        return None
     if _INLINE_LEAD.search(text):  # "市商务局（牵头）、市发改委"
         names = split_units(text)
         lead = [_INLINE_LEAD.sub("", n) for n in names if _INLINE_LEAD.search(n)]
@@ -189,8 +202,11 @@ def _parse_labelled(text: str) -> UnitSpec | None:
             continue
         if _IS_IGNORED_LABEL.fullmatch(label):
             continue
+        if _DEADLINE_HINT.search(value):  # "责任单位：A、B，长期坚持": the deadline closes the last value
+            value, cut = _cut_deadline(value)
+            deadline = deadline or cut
         inner = parse_unit_text(value)  # values hold no further labels, so this cannot recurse twice
-        names = inner.units if inner else split_units(value)  # a label vouches for odd names
+        names = inner.units if inner else [n for n in split_units(value) if len(n) >= 2]  # a label vouches for odd names
         if _IS_LEAD_LABEL.fullmatch(label):
             lead += names
         elif _IS_CO_LABEL.fullmatch(label):

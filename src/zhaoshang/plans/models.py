@@ -39,6 +39,8 @@ class NoticeUpload(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     size = models.PositiveIntegerField("大小")
     parsed = models.JSONField("解析结果")
+    corrections = models.JSONField("办公室更正", default=list, blank=True,
+                                   help_text="对解析结果的更正（plans.corrections）；解析结果保持原样，导入时套用")
     status = models.CharField("状态", max_length=10, choices=UploadStatus.choices, default=UploadStatus.PENDING)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -73,6 +75,8 @@ class Target(SoftDeleteModel):
     focus = models.ForeignKey(Focus, null=True, blank=True, on_delete=models.PROTECT, related_name="targets")
     text = models.TextField("目标")
     order = models.PositiveIntegerField(default=0)
+    by_office = models.BooleanField("督办办公室设立", default=False,
+                                    help_text="通知没有目标列的任务，办公室为其举措设立指标时建立；通知修订时保留")
 
     class Meta:
         ordering = ["plan", "order", "id"]
@@ -115,6 +119,8 @@ class Task(SoftDeleteModel):
     deadline_month = models.DateField("完成时限(月)", null=True, blank=True, help_text="该月1日")
     is_long_term = models.BooleanField("长期", default=False)
     deadline_text = models.CharField("时限原文", max_length=100, blank=True)
+    short_title = models.CharField("任务简称", max_length=20, blank=True)
+    short_title_by_office = models.BooleanField("简称由办公室修改", default=False)
 
     class Meta:
         ordering = ["plan", "sort_key", "id"]
@@ -123,6 +129,11 @@ class Task(SoftDeleteModel):
 
     def __str__(self) -> str:
         return f"任务{self.number}"
+
+    @property
+    def display_name(self) -> str:
+        """How every page, message and document names the task: "任务1·石油化工、盐化工等"."""
+        return f"任务{self.number}·{self.short_title}" if self.short_title else f"任务{self.number}"
 
     @property
     def deadline_code(self) -> str | None:

@@ -1,9 +1,11 @@
 """Reads on plans, each narrowed by the permission gate and with a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
+from django.utils import timezone
 
 from zhaoshang.core.permissions import can, get_for
 from zhaoshang.plans.choices import UploadStatus
@@ -26,6 +28,36 @@ def current_plan_for(*, user) -> Plan | None:
     """The newest plan that is not archived, else the newest."""
     plans = Plan.objects.restrict(user, "view")
     return plans.filter(is_archived=False).first() or plans.first()
+
+
+YEAR_OVER_NOTE = "（本计划年度已结束，默认显示年末数据）"
+
+
+def plan_last_day(plan: Plan | None) -> datetime.date | None:
+    """31 December of the plan's year: the year it was issued, else the latest year its dated tasks fall due
+    (no query when the notice has a date); None when neither is known."""
+    if plan is None:
+        return None
+    if plan.issued_on:
+        return datetime.date(plan.issued_on.year, 12, 31)
+    latest = plan.tasks.filter(deadline_month__isnull=False).aggregate(latest=Max("deadline_month"))["latest"]
+    return datetime.date(latest.year, 12, 31) if latest else None
+
+
+def default_as_of(plan: Plan | None, today: datetime.date | None = None) -> datetime.date:
+    """The day a page shows by default: today, or the plan's last day once its year is over (a finished year is
+    read as it ended, not as a year of overdue deadlines). Writes still happen today."""
+    today = today or timezone.localdate()
+    last = plan_last_day(plan)
+    return min(today, last) if last else today
+
+
+def page_as_of(plan: Plan | None, asked: datetime.date | None) -> tuple[datetime.date, str]:
+    """The day a page shows (the asked one wins) and the note for its date input when the default was moved."""
+    if asked:
+        return asked, ""
+    day = default_as_of(plan)
+    return day, YEAR_OVER_NOTE if day < timezone.localdate() else ""
 
 
 def tasks_with_measures(plan: Plan):

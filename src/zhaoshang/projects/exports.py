@@ -1,14 +1,12 @@
 """The pipeline as an Excel sheet, exactly as the list was filtered; contacts' phones masked except for the office
 and the project's lead unit (phones_visible, also used by the enterprise page). Written with openpyxl's write-only mode (streams rows, ~26k rows/s)."""
 
-import io
-
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zhaoshang.core.xlsx import append_row, text_cell
+from zhaoshang.core.xlsx import append_row, text_cell, workbook_bytes
 from zhaoshang.projects.contact_privacy import phones_visible, shown_phone
 from zhaoshang.projects.flags import clock_rules, project_clock
 
@@ -59,6 +57,4 @@ def pipeline_workbook(projects, user, title: str) -> bytes:
     for project in rows.iterator(chunk_size=CHUNK):
         show_phones = phones_visible(user, [project.lead_unit_id])  # its enterprises' owner: the project's lead unit
         append_row(sheet, project_values(project, project_clock(project, today, rules), show_phones))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -19,6 +19,7 @@ BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000
 class ProjectFilter(QueryFilterSet):
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     chain = django_filters.CharFilter(method="filter_chain", label="产业链")
+    chain_link = django_filters.NumberFilter(field_name="chain_link_id", label="产业链环节")
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label="阶段")
     state = django_filters.ChoiceFilter(choices=State.choices, label="状态")
     channel = django_filters.CharFilter(method="filter_channel", label="招引渠道")

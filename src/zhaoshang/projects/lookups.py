@@ -2,7 +2,7 @@
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.accounts.resolution import UnitIndex
-from zhaoshang.plans.models import Chain
+from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.projects.choices import Channel
 from zhaoshang.projects.errors import ProjectError
 from zhaoshang.projects.models import Tag
@@ -27,6 +27,16 @@ def chain_named(name: str, plan=None) -> Chain | None:
     if chain is None:
         raise ProjectError(f"产业链“{name}”不存在")
     return chain
+
+
+def chain_link_named(chain: Chain | None, name: str) -> ChainLink | None:
+    """The link of that name on `chain` (none for an empty name)."""
+    if not name:
+        return None
+    link = ChainLink.objects.filter(chain=chain, name=name.strip()).first() if chain else None
+    if link is None:
+        raise ProjectError(f"产业链环节“{name}”不属于产业链“{chain.name}”" if chain else "请先选择产业链，再填写产业链环节")
+    return link
 
 
 def chain_ids_named(name: str) -> list[int]:

@@ -11,8 +11,9 @@ from django.db.models import Count, F, Q, Sum, Value
 from django.http import Http404
 
 from zhaoshang.accounts.models import Unit
+from zhaoshang.core.models import AuditLog
 from zhaoshang.core.permissions import get_for, listing_action
-from zhaoshang.plans.models import Chain
+from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.clock import Clock
@@ -92,7 +93,7 @@ def projects_for(*, user, params=None):
 def with_names(projects) -> list[Project]:
     """The projects (chain and unit joined), each with the names of its enterprises and tags as plain lists
     (`enterprise_list`, `tag_list`): what the API lists, without a related manager per project."""
-    projects = list(projects.select_related("chain", "lead_unit"))
+    projects = list(projects.select_related("chain", "chain_link", "lead_unit"))
     ids = [project.pk for project in projects]
     investors, tags = investors_of(ids), tag_names_of(ids)
     for project in projects:
@@ -103,6 +104,12 @@ def with_names(projects) -> list[Project]:
 
 def project_for(*, user, pk: int, action: str = "view") -> Project:
     return get_for(user, action, Project.objects.select_related("chain", "chain_link", "lead_unit"), pk=pk)
+
+
+def main_investor(project: Project) -> Enterprise | None:
+    """The project's first investor (the one entered with it): what its form shows and changes."""
+    link = Project.enterprises.through.objects.filter(project=project).select_related("enterprise").order_by("id").first()
+    return link.enterprise if link else None
 
 
 def project_page_for(*, user, pk: int) -> Project:
@@ -129,6 +136,23 @@ def evidence_for(*, user, pk: int) -> StageChange:
     if change is None:
         raise Http404("对象不存在或无权访问")
     return change
+
+
+def stage_change_for(*, user, pk: int) -> StageChange:
+    """A stage change of a project `user` may work on (the office: any); 404 otherwise."""
+    workable = Project.objects.restrict(user, "work").values("pk")
+    change = StageChange.objects.select_related("project", "actor").filter(pk=pk, project__in=workable).first()
+    if change is None:
+        raise Http404("对象不存在或无权访问")
+    return change
+
+
+def project_trail(project: Project, limit: int = 50) -> list[AuditLog]:
+    """The audit entries of a project and of its stage changes, newest first: its 修改记录."""
+    changes = [str(pk) for pk in project.stage_changes.values_list("pk", flat=True)]
+    entries = AuditLog.objects.filter(Q(object_type="projects.project", object_id=str(project.pk)) |
+                                      Q(object_type="projects.stagechange", object_id__in=changes))
+    return list(entries.select_related("actor").order_by("-id")[:limit])
 
 
 def enterprise_page_for(*, user, pk: int) -> tuple[Enterprise, list[Project]]:
@@ -244,6 +268,9 @@ def current_chains(*, user):
 
 
 def filter_options(*, user) -> dict:
-    """What the pipeline filters offer: the current chains, the tags, and the units (a unit user lists only its own)."""
+    """What the pipeline filters offer: the current chains and their links, the tags, and the units (a unit user lists
+    only its own)."""
     units = Unit.objects.all() if listing_action(user) == "view" else Unit.objects.none()
-    return {"chains": list(current_chains(user=user)), "tags": list(Tag.objects.all()), "units": list(units)}
+    chains = list(current_chains(user=user))
+    links = ChainLink.objects.filter(chain__in=chains).select_related("chain").order_by("chain__order", "chain_id", "order", "id") if chains else []
+    return {"chains": chains, "links": list(links), "tags": list(Tag.objects.all()), "units": list(units)}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhaoshang.projects.views import pipeline, project
+from zhaoshang.projects.views import editing, pipeline, project
 
 app_name = "projects"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("new/", project.new, name="new"),
     path("<id:pk>/", project.detail, name="detail"),
     path("<id:pk>/move/", project.move, name="move"),
+    path("<id:pk>/edit/", editing.edit, name="edit"),
+    path("<id:pk>/delete/", editing.delete, name="delete"),
+    path("changes/<id:pk>/correct/", editing.correct, name="correct"),
     path("changes/<id:pk>/evidence/", project.evidence, name="evidence"),
     path("enterprises/<id:pk>/", project.enterprise, name="enterprise"),
 ]

@@ -6,7 +6,6 @@ period over the same data gives the same numbers, however often it is built. Eve
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -14,20 +13,16 @@ from django.utils import timezone
 
 from zhaoshang.plans.models import Plan
 from zhaoshang.plans.selectors import current_plan_for
+from zhaoshang.reports.bulletin_targets import TargetsSection, light_counts, targets_collect
+from zhaoshang.reports.choices import JobStatus
 from zhaoshang.reports.errors import BulletinError
+from zhaoshang.reports.models import BulletinJob
 from zhaoshang.reports.periods import period_as_of, period_label
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 from zhaoshang.supervision.models import Problem
 from zhaoshang.supervision.selectors.ranking import UnitRank, assignment_progress, end_of, is_done, ranking_for
 from zhaoshang.supervision.selectors.status import AssignmentStatus, statuses_as_of
 from zhaoshang.supervision.selectors.work import supervised_assignments, task_rows
-
-LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.BLUE, Light.GREEN, Light.GREY)
-
-
-def light_counts(lights) -> dict[str, int]:
-    counted = Counter(lights)
-    return {light.value: counted.get(light, 0) for light in LIGHT_ORDER}
 
 
 @dataclass(frozen=True)
@@ -79,6 +74,7 @@ class AssignmentRow:
     report_state: str
     progress: int | None
     latest_text: str
+    task_name: str = ""  # "任务1·石油化工、盐化工等" (Task.display_name)
 
 
 @dataclass(frozen=True)
@@ -91,6 +87,7 @@ class ProblemRow:
     text: str
     owner: str
     raised_on: datetime.date
+    task_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +101,8 @@ class BulletinData:
     rows: tuple[AssignmentRow, ...]
     ranking: tuple[UnitRank, ...]
     problems: tuple[ProblemRow, ...]
+    targets: TargetsSection
+    issue_seq: int  # the bulletin's 期号 in its year
 
     @property
     def red(self) -> list[AssignmentRow]:
@@ -128,7 +127,8 @@ def _row(status: AssignmentStatus) -> AssignmentRow:
     assignment, latest = status.assignment, status.latest
     task, measure = assignment.measure.task, assignment.measure
     return AssignmentRow(
-        assignment_id=assignment.pk, task_number=task.number, focus=task.focus.name if task.focus else "",
+        assignment_id=assignment.pk, task_number=task.number, task_name=task.display_name,
+        focus=task.focus.name if task.focus else "",
         measure_ordinal=measure.ordinal, measure_text=measure.text, unit=assignment.unit.display_name,
         role="牵头" if assignment.is_lead else "配合", light=status.light.value, light_label=LIGHT_LABELS[status.light],
         reason=status.result.reason, latest_period=latest.period_label if latest else "",
@@ -168,7 +168,8 @@ def _problems(ids: list[int], as_of: datetime.date) -> tuple[ProblemRow, ...]:
                 .select_related("report__assignment__unit", "report__assignment__measure__task", "owner_unit")
                 .order_by("created_at", "id"))
     return tuple(ProblemRow(
-        problem_id=p.pk, task_number=p.report.assignment.measure.task.number, unit=p.report.assignment.unit.display_name,
+        problem_id=p.pk, task_number=p.report.assignment.measure.task.number,
+        task_name=p.report.assignment.measure.task.display_name, unit=p.report.assignment.unit.display_name,
         text=p.text, owner=p.owner_unit.display_name if p.owner_unit else "", raised_on=timezone.localtime(p.created_at).date(),
     ) for p in problems)
 
@@ -198,4 +199,13 @@ def bulletin_collect(*, user, period: str, plan: Plan | None = None, today: date
         period=period, period_label=period_label(period), as_of=as_of, plan_title=plan.title,
         headline=_headline(statuses, task_rows(statuses), ranking, problems), focuses=_focuses(statuses),
         rows=tuple(_row(s) for s in statuses), ranking=tuple(ranking), problems=problems,
+        targets=targets_collect(plan, as_of), issue_seq=issue_seq(plan, period),
     )
+
+
+def issue_seq(plan: Plan, period: str) -> int:
+    """The bulletin's number in its year: one more than the earlier months of the year already issued for the plan."""
+    year = period[:4]
+    earlier = (BulletinJob.objects.filter(plan=plan, status=JobStatus.DONE, period__startswith=f"{year}-", period__lt=period)
+               .values("period").distinct().count())
+    return earlier + 1

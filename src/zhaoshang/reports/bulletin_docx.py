@@ -6,12 +6,14 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from zhaoshang.core import docx_style as style
+from zhaoshang.core.formatting import clip_at_sentence
 from zhaoshang.reports.bulletin_data import BulletinData, Headline
+from zhaoshang.reports.letterhead import Letterhead, letterhead_for
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 
 TITLE = "招商引资工作任务清单落实情况通报"
-SECTIONS = ("一、总体情况", "二、各工作重点推进情况", "三、红灯、黄灯事项", "四、责任单位排名", "五、需协调解决的问题")
-ISSUER = "招商引资工作领导小组办公室"
+SECTIONS = ("一、总体情况", "二、目标指标完成情况", "三、各工作重点推进情况", "四、红灯、黄灯事项", "五、责任单位排名",
+            "六、需协调解决的问题")
 LIGHTS_SHOWN = (Light.GREEN, Light.BLUE, Light.YELLOW, Light.RED, Light.GREY)
 
 
@@ -40,8 +42,42 @@ def _overall(document, data: BulletinData) -> None:
         f"累计催办{h.urged}次，退回报告{h.returned}次；尚有{h.open_problems}个问题待协调解决。"))
 
 
-def _focuses(document, data: BulletinData) -> None:
+def _targets(document, data: BulletinData) -> None:
+    """Every indicator as the indicator pages show it on the bulletin's date; the chains' and channels' parts."""
+    t = data.targets
     style.heading(document, SECTIONS[1])
+    if not t.rows:
+        style.paragraph(document, "本任务清单尚未设置目标指标。")
+        return
+    style.paragraph(document, (
+        f"截至{_date(data.as_of)}，共有目标指标{t.total}项，已达到目标{t.met}项；{_lights_text(t.lights)}。"
+        + (f"尚未引进计划总投资1亿元以上项目的产业链：{'、'.join(t.chains_lacking_yi)}。" if t.chains_lacking_yi else "")))
+    style.subheading(document, "（一）各项目标指标")
+    _target_table(document, t.rows, first="任务")
+    if t.chains:
+        style.subheading(document, "（二）分产业链")
+        _target_table(document, t.chains, first="产业链")
+    if t.channels:
+        style.subheading(document, f"（{'三' if t.chains else '二'}）分招引渠道")
+        _target_table(document, t.channels, first="渠道")
+    style.paragraph(document, "注：完成值、序时进度与指标总览页面按同一口径计算（截至通报日期）；序时进度为按时间进度应完成的数量，"
+                              "项目、活动等计数取整数；增长类指标以同比增减幅度表述。")
+
+
+def _target_table(document, rows, *, first: str) -> None:
+    """One line per indicator (parts indented under theirs); the chain and channel tables name the part only."""
+    figures = [[row.goal, row.actual, row.expected, row.completion, row.light_label] for row in rows]
+    if first == "任务":
+        names = [["" if row.is_part else row.tasks, f"　└ {row.text}" if row.is_part else row.text] for row in rows]
+        style.table(document, ["任务", "指标", "目标", "完成", "序时进度", "完成率", "灯色"],
+                    [name + values for name, values in zip(names, figures)], [16, 56, 20, 20, 18, 22, 12])
+    else:
+        style.table(document, [first, "目标", "完成", "序时进度", "完成率", "灯色"],
+                    [[row.text] + values for row, values in zip(rows, figures)], [56, 24, 24, 18, 30, 12])
+
+
+def _focuses(document, data: BulletinData) -> None:
+    style.heading(document, SECTIONS[2])
     rows = []
     for focus in data.focuses:
         numbers = "、".join(focus.task_numbers)
@@ -61,24 +97,19 @@ def _light_list(document, label: str, items) -> None:
     if not items:
         style.paragraph(document, f"无{label}事项。")
         return
-    rows = [[f"任务{r.task_number}", f"{r.measure_ordinal}. {_short(r.measure_text, 60)}", f"{r.unit}（{r.role}）", r.reason]
+    rows = [[r.task_name or f"任务{r.task_number}", f"{r.measure_ordinal}. {clip_at_sentence(r.measure_text, 80)}", f"{r.unit}（{r.role}）", r.reason]
             for r in items]
     style.table(document, ["任务", "工作举措", "责任单位", "原因"], rows, [16, 78, 32, 30])
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _lights(document, data: BulletinData) -> None:
-    style.heading(document, SECTIONS[2])
+    style.heading(document, SECTIONS[3])
     _light_list(document, "（一）红灯", data.red)
     _light_list(document, "（二）黄灯", data.yellow)
 
 
 def _ranking(document, data: BulletinData) -> None:
-    style.heading(document, SECTIONS[3])
+    style.heading(document, SECTIONS[4])
     style.paragraph(document, "排序规则：按时报送率从高到低，其次完成进度从高到低，再次催办、退回次数从少到多；各项相同的并列。")
     rows = [[r.rank, r.unit_name, r.assignments, r.due_periods, r.on_time, r.missing, _rate(r.on_time_rate),
              f"{r.completion:g}%", r.urged, r.returned, r.light_label] for r in data.ranking]
@@ -87,32 +118,37 @@ def _ranking(document, data: BulletinData) -> None:
 
 
 def _problems(document, data: BulletinData) -> None:
-    style.heading(document, SECTIONS[4])
+    style.heading(document, SECTIONS[5])
     if not data.problems:
         style.paragraph(document, "本期无需协调解决的问题。")
         return
     for index, problem in enumerate(data.problems, start=1):
         owner = f"（协调责任单位：{problem.owner}）" if problem.owner else ""
-        style.paragraph(document, f"{index}. 任务{problem.task_number}，{problem.unit}反映：{_short(problem.text, 300)}{owner}")
+        style.paragraph(document, f"{index}. {problem.task_name or f'任务{problem.task_number}'}，{problem.unit}反映：{clip_at_sentence(problem.text, 300)}{owner}")
 
 
-def _signature(document, data: BulletinData) -> None:
+def _signature(document, head: Letterhead, data: BulletinData) -> None:
     style.paragraph(document)
-    for text in (ISSUER, _date(data.as_of)):
+    for text in (head.issuer, _date(data.as_of)):
         style.paragraph(document, text, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
 
 
 def bulletin_docx(data: BulletinData) -> bytes:
-    """The bulletin: title, period, the five sections, the issuer."""
+    """The bulletin under GB/T 9704: the office's red header with 文号 and 期号, title, period, 主送, the six sections,
+    the issuer and date, the colophon (抄送, 印发); page numbers and document properties from the house style."""
+    head = letterhead_for(year=data.as_of.year, seq=data.issue_seq, issue=True)
     document = Document()
-    style.setup(document)
-    document.core_properties.title = f"{TITLE}（{data.period_label}）"
+    style.setup(document, title=f"{TITLE}（{data.period_label}）", author=head.issuer)
+    style.letterhead(document, mark=head.mark, number=head.number, red=head.red)
     style.title(document, TITLE)
     style.paragraph(document, f"（{data.period_label}）", font=style.SUBHEADING_FONT,
                     align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     style.paragraph(document)
-    for section in (_overall, _focuses, _lights, _ranking, _problems, _signature):
+    style.recipients(document, head.main_to)
+    for section in (_overall, _targets, _focuses, _lights, _ranking, _problems):
         section(document, data)
+    _signature(document, head, data)
+    style.colophon(document, copy_to=head.copy_to, issuer=head.issuer, issued_on=data.as_of)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -45,3 +45,25 @@ class BulletinJob(models.Model):
     def filename(self, kind: str) -> str:
         name = "招商引资工作任务清单落实情况通报" if kind == "docx" else "招商引资工作任务清单落实情况明细"
         return f"{name}（{self.period_label}）.{kind}"
+
+
+class OfficialDocSettings(models.Model):
+    """How the office's documents (通报, 督办单, 会议纪要) are headed and addressed under GB/T 9704: one row, set by the office."""
+
+    issuer = models.CharField("发文机关", max_length=100, blank=True, help_text="空：取督办办公室所在单位的名称")
+    red_header = models.BooleanField("使用红头", default=True, help_text="文首以红色套印发文机关标志，其下加红色分隔线")
+    header_text = models.CharField("发文机关标志", max_length=100, blank=True,
+                                   help_text="红头文字，如“招商引资工作通报”；空：取发文机关名称")
+    number_pattern = models.CharField("文号格式", max_length=60, blank=True,
+                                      help_text="如“招商办〔{year}〕{seq}号”：{year} 年份，{seq} 本年序号；空：不标文号")
+    issue_pattern = models.CharField("期号格式", max_length=60, default="{year}年第{seq}期",
+                                     help_text="通报的期号，如“{year}年第{seq}期”或“第{seq}期”")
+    main_to = models.CharField("主送", max_length=300, blank=True, default="各责任单位")
+    copy_to = models.CharField("抄送", max_length=300, blank=True, help_text="如“市委办公室，市政府办公室”")
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "公文格式设置"
+
+    def __str__(self) -> str:
+        return "公文格式设置"

@@ -12,7 +12,7 @@ from zhaoshang.plans.models import Plan
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.reports.choices import JobStatus
 from zhaoshang.reports.errors import BulletinError
-from zhaoshang.reports.models import BulletinJob
+from zhaoshang.reports.models import BulletinJob, OfficialDocSettings
 from zhaoshang.reports.periods import period_as_of
 
 DOUBLE_CLICK = datetime.timedelta(minutes=2)
@@ -49,3 +49,22 @@ def bulletin_jobs_recover() -> list[BulletinJob]:
 
     return stale_jobs_fail(BulletinJob, active=(JobStatus.QUEUED, JobStatus.RUNNING), failed=JobStatus.FAILED,
                            advice="请重新生成。", on_failed=audit)
+
+
+DOC_SETTINGS_FIELDS = ("issuer", "red_header", "header_text", "number_pattern", "issue_pattern", "main_to", "copy_to")
+
+
+@transaction.atomic
+def doc_settings_save(*, actor, data: dict) -> OfficialDocSettings:
+    """The office sets how its documents are headed and addressed (GB/T 9704); one row, audited old → new."""
+    require(actor, "supervise")
+    settings = OfficialDocSettings.objects.select_for_update().order_by("pk").first()
+    before = snapshot(settings) if settings else None
+    settings = settings or OfficialDocSettings()
+    for name in DOC_SETTINGS_FIELDS:
+        if name in data:
+            setattr(settings, name, data[name])
+    settings.full_clean()
+    settings.save()
+    audit_record(actor=actor, action="update" if before else "create", obj=settings, before=before, after=snapshot(settings))
+    return settings

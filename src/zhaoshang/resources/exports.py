@@ -1,14 +1,13 @@
 """The investor page (可供资源) as an Excel workbook: exactly the rows and columns the page shows under the same
 filter, one sheet for plots and one for buildings, each row headed by its park."""
 
-import io
 
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from zhaoshang.core.xlsx import HEADER_FILL, append_row
+from zhaoshang.core.xlsx import HEADER_FILL, append_row, workbook_bytes
 from zhaoshang.resources.selectors import BUILDING_COLUMNS, PLOT_COLUMNS, AvailableResources
 
 PARK_WIDTH = 22
@@ -37,9 +36,7 @@ def available_workbook(resources: AvailableResources) -> bytes:
            PLOT_COLUMNS, ([g.name, *r.cells] for g in resources.groups for r in g.plots))
     _sheet(book, "可租售厂房楼宇", f"可租售厂房/楼宇（共{resources.building_count}处；导出时间：{stamp}）",
            BUILDING_COLUMNS, ([g.name, *r.cells] for g in resources.groups for r in g.buildings))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def available_filename() -> str:

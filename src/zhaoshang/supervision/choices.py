@@ -27,3 +27,9 @@ class NotificationKind(models.TextChoices):
     OVERDUE = "overdue", "逾期未报"
     RETURNED = "returned", "报告退回"
     URGED = "urged", "催办"
+    # what units do, told to the office
+    SUBMITTED = "submitted", "新报送"
+    RESUBMITTED = "resubmitted", "退回后重报"
+    PROBLEM = "problem", "反映问题"
+    NEED_SETTLED = "need_settled", "诉求办结"
+    ACTION_UPDATED = "action_updated", "交办事项进展"

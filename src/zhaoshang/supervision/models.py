@@ -77,14 +77,17 @@ class ProgressReport(SoftDeleteModel):
             models.UniqueConstraint(fields=["assignment", "period_key"], condition=models.Q(deleted_at__isnull=True),
                                     name="one_report_per_period"),
         ]
-        indexes = [models.Index(fields=["assignment", "first_submitted_at"])]
+        indexes = [models.Index(fields=["assignment", "first_submitted_at"]),
+                   models.Index(fields=["status", "submitted_at"], name="review_inbox")]
 
     def __str__(self) -> str:
         return f"{self.assignment} {self.period_label}"
 
 
-class ReportAttachment(models.Model):
-    """Evidence attached to a report, kept outside the web root and served only to those who see the report."""
+class ReportAttachment(SoftDeleteModel):
+    """Evidence attached to a report, kept outside the web root and served only to those who see the report.
+
+    A file removed from a draft is only hidden (`objects` skips it): the evidence stays in the recycle bin."""
 
     UNIT_SCOPE = "report__assignment__unit_id"
     VIEW_SCOPE = "report__assignment__measure__assignments__unit_id"
@@ -97,10 +100,9 @@ class ReportAttachment(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = models.Manager.from_queryset(RestrictedQuerySet)()
-
     class Meta:
         verbose_name = verbose_name_plural = "佐证材料"
+        base_manager_name = "all_objects"
 
     def __str__(self) -> str:
         return self.filename
@@ -149,7 +151,7 @@ class Notification(models.Model):
     """An in-app message (the bell), also mailed when SMTP is configured."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=10, choices=NotificationKind.choices)
+    kind = models.CharField("类别", max_length=20, choices=NotificationKind.choices)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     dedupe_key = models.CharField(max_length=120, blank=True)

@@ -1,13 +1,12 @@
 """The unit ranking as an Excel sheet: the ranking page's export and the bulletin workbook's second sheet."""
 
 import datetime
-import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zhaoshang.core.xlsx import append_row
+from zhaoshang.core.xlsx import append_row, workbook_bytes
 from zhaoshang.supervision.selectors.ranking import UnitRank
 
 COLUMNS = (
@@ -50,6 +49,4 @@ def ranking_workbook(rows: list[UnitRank], as_of: datetime.date) -> bytes:
     sheet = book.active
     sheet.title = "责任单位排名"
     write_ranking_sheet(sheet, rows, ranking_title(as_of))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -1,41 +1,53 @@
 """Supervision pages: a unit's work, the office's overview, reporting, review, urging, problems."""
 
 import datetime
+from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from zhaoshang.accounts.models import Unit, User
 from zhaoshang.core.decorators import page
 from zhaoshang.core.downloads import DOCX, download
-from zhaoshang.core.permissions import UNIT, get_for, role_of
-from zhaoshang.core.query_params import query_date, query_id, query_month
+from zhaoshang.core.permissions import UNIT, can, get_for, role_of
+from zhaoshang.core.query_params import query_date
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.plans.models import Assignment, Focus, Task
-from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for
+from zhaoshang.plans.errors import PlanError
+from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, current_plan_for, default_as_of, page_as_of
+from zhaoshang.plans.services.tasks import MAX_TITLE, task_short_title_set
 from zhaoshang.supervision.errors import SupervisionError
-from zhaoshang.supervision.forms import ReportForm, ReturnForm, UrgeForm
+from zhaoshang.supervision.forms import ReturnForm, UrgeForm
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 from zhaoshang.supervision.models import Escalation, ProgressReport, ReportAttachment
 from zhaoshang.supervision.notice_docx import escalation_docx
-from zhaoshang.supervision.selectors.report_page import report_page
-from zhaoshang.supervision.selectors.status import statuses_as_of
-from zhaoshang.supervision.selectors.timeline import task_timeline
-from zhaoshang.supervision.selectors.work import (
-    filter_task_rows, light_counts, open_problems, statuses_for, task_rows, unit_work,
+from zhaoshang.supervision.selectors.timeline import task_measures, task_timeline
+from zhaoshang.supervision.selectors.overview import (
+    OverviewFilters, assignment_statuses_for, overview_for, problems_for,
 )
+from zhaoshang.supervision.selectors.work import unit_work
 from zhaoshang.supervision.services.attachments import attachment_add
 from zhaoshang.supervision.services.escalation import assignment_escalate
-from zhaoshang.supervision.services.reports import report_accept, report_return, report_save
+from zhaoshang.supervision.services.reports import report_accept, report_return
 from zhaoshang.supervision.services.urging import assignment_urge
 
 
 def _as_of(request) -> datetime.date | None:
     return query_date(request.GET, "as_of", label="截至日期")
+
+
+def _overview_filters(request):
+    """The overview's filters, the current plan and the date note: without ?as_of= the day is the plan's default."""
+    filters = OverviewFilters.from_query(request.GET)
+    plan = current_plan_for(user=request.user)
+    as_of, note = page_as_of(plan, filters.as_of)
+    return (replace(filters, as_of=as_of) if note else filters), plan, note
 
 
 @page()
@@ -47,47 +59,31 @@ def my_work(request):
 
 @page()
 def overview(request):
-    as_of = _as_of(request)
-    statuses = statuses_for(user=request.user, as_of=as_of, unit_id=query_id(request.GET, "unit", label="责任单位"))
-    all_rows = task_rows(statuses)
-    rows = filter_task_rows(all_rows, focus=request.GET.get("focus", ""), light=request.GET.get("light", ""),
-                            deadline=request.GET.get("deadline", ""))
-    plan = current_plan_for(user=request.user)
-    counts = light_counts(statuses)
+    filters, plan, as_of_note = _overview_filters(request)
+    view = overview_for(user=request.user, filters=filters)
     return render(request, "supervision/overview.html", {
-        "plan": plan, "rows": rows, "as_of": as_of,
-        "count_cards": [(item.value, LIGHT_LABELS[item], counts[item.value]) for item in Light],
-        "overdue": [s for s in statuses if s.missing],
-        "problems": open_problems(user=request.user)[:50],
+        "plan": plan, "rows": view.rows, "as_of": filters.as_of, "filters": filters, "overdue": view.overdue,
+        "as_of_note": as_of_note,
+        "count_cards": [(item.value, LIGHT_LABELS[item], view.light_count(item)) for item in Light],
+        "problems": problems_for(user=request.user, unit_id=filters.unit)[:50],
         "focuses": Focus.objects.filter(plan=plan) if plan else [],
+        "tasks": [row.task for row in view.all_rows],
         "units": Unit.objects.restrict(request.user, "view"),
-        "deadlines": sorted({r.task.deadline_code for r in all_rows if r.task.deadline_code}),
-        "light_labels": LIGHT_LABELS, "filters": request.GET,
+        "deadlines": sorted({r.task.deadline_code for r in view.all_rows if r.task.deadline_code}),
+        "light_labels": LIGHT_LABELS,
     })
 
 
 @page()
-def assignment_report(request, pk: int):
-    assignment = get_for(request.user, "view", Assignment.objects.filter(ALIVE_ASSIGNMENT).select_related(
-        "unit", "measure__task__plan", "measure__task__focus", "measure__task__target"), pk=pk)
-    view = report_page(user=request.user, assignment=assignment,
-                       period_key=query_month(request.GET, "period", label="报送期") or request.POST.get("period_key"))
-    form = None
-    if view.can_report and view.period is not None:
-        form = ReportForm(request.POST or None, initial=ReportForm.initial_for(view.period, view.report))
-        if request.method == "POST" and form.is_valid():
-            try:
-                report_save(actor=request.user, assignment=assignment, data=form.report_input(),
-                            submit="submit" in request.POST, version=form.cleaned_data["version"], period=view.period)
-            except SupervisionError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, "已报送。" if "submit" in request.POST else "草稿已保存。")
-                return redirect("supervision:report", pk=assignment.pk)
-    return render(request, "supervision/report.html", {
-        "assignment": assignment, "view": view, "status": view.status, "period": view.period, "report": view.report,
-        "form": form, "return_form": ReturnForm(), "urge_form": UrgeForm(),
-    }, status=400 if form is not None and form.errors else 200)
+def assignment_list(request):
+    """The rows behind a count of the overview: every assignment of a light, every overdue one, paged."""
+    filters = _overview_filters(request)[0]
+    statuses = assignment_statuses_for(user=request.user, filters=filters)
+    unit = Unit.objects.filter(pk=filters.unit).first() if filters.unit else None
+    return render(request, "supervision/assignments.html", {
+        "filters": filters, "unit": unit, "total": len(statuses), "light_labels": LIGHT_LABELS,
+        "page_obj": Paginator(statuses, 50).get_page(request.GET.get("page")),
+    })
 
 
 @require_POST
@@ -127,12 +123,27 @@ def urge(request, pk: int):
 @page()
 def task_detail(request, pk: int):
     task = get_for(request.user, "view", Task.objects.select_related("plan", "focus", "target"), pk=pk)
-    statuses = statuses_as_of(Assignment.objects.filter(ALIVE_ASSIGNMENT, measure__task=task).select_related(
-        "unit", "measure__task__plan"), _as_of(request))
     return render(request, "supervision/task_detail.html", {
-        "task": task, "statuses": sorted(statuses.values(), key=lambda s: (s.assignment.measure.ordinal, s.assignment.order)),
+        "task": task, "measures": task_measures(task=task, as_of=_as_of(request) or default_as_of(task.plan)),
         "events": task_timeline(task),
+        "can_name": can(request.user, "supervise"), "max_title": MAX_TITLE,
     })
+
+
+@require_POST
+@page("supervise")
+def task_title(request, pk: int):
+    """The office names a task (简称); an empty name goes back to the one derived from the notice."""
+    task = get_for(request.user, "view", Task.objects.all(), pk=pk)
+    try:
+        task = task_short_title_set(actor=request.user, task=task, short_title=request.POST.get("short_title", ""))
+        messages.success(request, f"已保存任务简称：{task.display_name}")
+    except (PlanError, PermissionDenied) as error:
+        messages.error(request, str(error))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("supervision:task", pk=task.pk)
 
 
 @require_POST

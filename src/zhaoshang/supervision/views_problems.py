@@ -5,20 +5,22 @@ from django.shortcuts import render
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
 from zhaoshang.core.permissions import can, get_for
+from zhaoshang.core.query_params import query_id
 from zhaoshang.supervision.errors import SupervisionError
 from zhaoshang.supervision.models import Problem
-from zhaoshang.supervision.selectors.work import open_problems
+from zhaoshang.supervision.selectors.overview import problems_for
 from zhaoshang.supervision.services.urging import problem_update
 
 
 @page()
 def problem_list(request):
     status = request.GET.get("status", "open")
-    problems = open_problems(user=request.user)
+    unit_id = query_id(request.GET, "unit", label="责任单位")
+    problems = problems_for(user=request.user, unit_id=unit_id)
     if status in ("open", "resolved"):
         problems = problems.filter(status=status)
     return render(request, "supervision/problems.html", {
-        "problems": problems, "status": status, "units": Unit.objects.all(), "can_edit": can(request.user, "supervise"),
+        "problems": problems, "status": status, "unit": Unit.objects.filter(pk=unit_id).first() if unit_id else None, "units": Unit.objects.all(), "can_edit": can(request.user, "supervise"),
     })
 
 

@@ -16,6 +16,8 @@ from zhaoshang.core.models import AuditLog
 from zhaoshang.kpis.choices import Kind
 from zhaoshang.kpis.derive import Spec, derive, milestone
 from zhaoshang.kpis.models import Kpi
+from zhaoshang.kpis.registry_guess import kit_countables
+from zhaoshang.kpis.services.suggestions import suggestions_refresh
 from zhaoshang.plans.models import Assignment, Plan, Target
 from zhaoshang.projects.models import Tag
 
@@ -29,7 +31,9 @@ def kpis_sync(*, plan: Plan, actor) -> dict:
     for target in plan.targets.prefetch_related("indicators", "tasks__chains", "kpis__source"):
         writer.sync_target(target)
     writer.drop_orphans()
+    writer.follow_measures()
     audit_save_many(writer.audit)
+    writer.counts["suggested"] = suggestions_refresh(plan=plan, actor=actor)
     return writer.counts
 
 
@@ -37,6 +41,7 @@ class _KpiWriter:
     def __init__(self, plan: Plan, actor):
         self.plan, self.actor = plan, actor
         self.tags = dict(Tag.objects.values_list("name", "id"))
+        self.registries = kit_countables()
         self.year = (plan.issued_on or timezone.localdate()).year
         self.audit: list[AuditLog] = []
         self.counts = {"created": 0, "kept": 0, "deleted": 0}
@@ -53,7 +58,7 @@ class _KpiWriter:
                 self._keep(existing, source=indicator)
             else:
                 fields = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
-                spec = derive(fields, target.text, self.tags, self._chains(target))
+                spec = derive(fields, target.text, self.tags, self._chains(target), self.registries)
                 self._create(target, spec, order, source=indicator, year=indicator.year or self.year)
         if not indicators and not current:
             self._create(target, milestone(target.text), 0, source=None, year=self.year)
@@ -68,6 +73,19 @@ class _KpiWriter:
             kpi.deleted_at, kpi.deleted_by = now, self.actor
             self.audit.append(audit_entry(actor=self.actor, action="delete", obj=kpi, before=before, after=snapshot(kpi)))
             self.counts["deleted"] += 1
+
+    def follow_measures(self) -> None:
+        """An indicator the office set on a measure follows the measure to its task's target when a revision
+        replaced the target it hung on (its words changed)."""
+        moved = Kpi.objects.filter(plan=self.plan, measure__isnull=False, measure__deleted_at__isnull=True,
+                                   target__deleted_at__isnull=False, measure__task__target__isnull=False,
+                                   measure__task__target__deleted_at__isnull=True)
+        for kpi in moved.select_related("measure__task"):
+            before = snapshot(kpi)
+            Kpi.all_objects.filter(pk=kpi.pk).update(target=kpi.measure.task.target_id)
+            Kpi.all_objects.filter(parent=kpi).update(target=kpi.measure.task.target_id)
+            kpi.target_id = kpi.measure.task.target_id
+            self.audit.append(audit_entry(actor=self.actor, action="update", obj=kpi, before=before, after=snapshot(kpi)))
 
     @staticmethod
     def _chains(target: Target) -> list[tuple[int, str]]:
@@ -90,7 +108,8 @@ class _KpiWriter:
     def _create(self, target: Target, spec: Spec, order: int, *, source, year: int) -> None:
         common = {"plan": self.plan, "target": target, "kind": spec.kind, "goal": spec.goal, "unit": spec.unit,
                   "comparator": spec.comparator, "year": year, "due_on": _due(target, year), "stage": spec.stage,
-                  "min_amount_wan": spec.min_amount_wan,
+                  "min_amount_wan": spec.min_amount_wan, "period": spec.period, "registry": spec.registry,
+                  "registry_filter": spec.registry_filter, "registry_sum": spec.registry_sum,
                   "reporting_unit_id": _lead_unit(target) if spec.kind in (Kind.REPORTED, Kind.MILESTONE) else None}
         kpi = Kpi.objects.create(source=source, text=spec.text[:300], channel=spec.channel, order=order, **common)
         self._created(kpi, spec.chain_ids, spec.tag_ids)

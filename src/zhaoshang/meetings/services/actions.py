@@ -4,6 +4,7 @@ reminders before the due date and once overdue."""
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
@@ -16,7 +17,7 @@ from zhaoshang.meetings.lights import NEAR_DAYS
 from zhaoshang.meetings.models import ActionItem, Decision, Meeting
 from zhaoshang.projects.models import Project
 from zhaoshang.supervision.choices import NotificationKind
-from zhaoshang.supervision.services.notify import notify_unit
+from zhaoshang.supervision.services.notify import notify_office, notify_unit
 
 WORK_URL = "/supervision/my/"
 
@@ -64,6 +65,8 @@ def action_item_update(*, actor, item: ActionItem, progress: str | None = None, 
         item.status, item.done_on = ActionStatus.OPEN, None
     item.save()
     audit_record(actor=actor, action="update", obj=item, before=before, after=snapshot(item))
+    notify_office(kind=NotificationKind.ACTION_UPDATED, by=actor, url=reverse("meetings:detail", args=[item.meeting_id]),
+                  text=f"{item.owner_unit.display_name}{'办结' if item.status == ActionStatus.DONE else '更新'}交办事项：{item.text[:80]}")
     return item
 
 

@@ -132,6 +132,20 @@ def agenda_item_add(*, actor, meeting: Meeting, topic: str, reason: str = "") ->
 
 
 @transaction.atomic
+def agenda_items_add(*, actor, meeting: Meeting, rows: list[tuple[str, str]]) -> list[AgendaItem]:
+    """Topics the office adds by hand, several at once: rows of (topic, reason); blank rows are skipped."""
+    require(actor, "supervise")
+    filled = [(number, topic.strip(), reason.strip()) for number, (topic, reason) in enumerate(rows, start=1)
+              if topic.strip() or reason.strip()]
+    if not filled:
+        raise MeetingError("请至少填写一个议题")
+    missing = [str(number) for number, topic, _ in filled if not topic]
+    if missing:
+        raise MeetingError(f"第{'、'.join(missing)}行只填了说明，请填写议题")
+    return [agenda_item_add(actor=actor, meeting=meeting, topic=topic, reason=reason) for _, topic, reason in filled]
+
+
+@transaction.atomic
 def attendees_set(*, actor, meeting: Meeting, units=(), people: str = "") -> list[Attendee]:
     """Replace the attendance: the units present and people, one per line as "姓名 职务"."""
     require(actor, "supervise")

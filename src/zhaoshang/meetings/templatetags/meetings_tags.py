@@ -1,13 +1,13 @@
-"""The action-items card on a unit's "我的工作" page (included from supervision/my_work.html)."""
+"""Agenda ordinals as the minutes write them."""
 
 from django import template
 
-from zhaoshang.meetings.selectors.meetings import ActionRow, unit_action_items as open_items
+from zhaoshang.core.numerals import paren_ordinal as _paren_ordinal
 
 register = template.Library()
 
 
-@register.simple_tag
-def unit_action_items(user) -> list[ActionRow]:
-    """The open action items of the user's unit, the earliest due first."""
-    return open_items(user=user)
+@register.filter
+def paren_ordinal(number: int) -> str:
+    """An agenda topic's number as the minutes write it: （一）…（十）（十一）."""
+    return _paren_ordinal(int(number))

@@ -2,35 +2,18 @@
 
 import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from zhaoshang.accounts.choices import Role
-from zhaoshang.accounts.constants import SYSTEM_USERNAME
-from zhaoshang.accounts.models import User
 from zhaoshang.accounts.services import system_actor
 from zhaoshang.core.audit import audit_record, snapshot
 from zhaoshang.needs.choices import NeedStatus
 from zhaoshang.needs.models import Need
 from zhaoshang.supervision.choices import NotificationKind
-from zhaoshang.supervision.models import Notification
-from zhaoshang.supervision.services.notify import notify_unit
+from zhaoshang.supervision.services.notify import notify_office, notify_unit
 
 ACCEPT_LATE, SETTLE_LATE = 1, 2  # Need.escalation_level: the latest stage already reported
-
-
-def notify_office(*, text: str, url: str, dedupe_key: str, kind: str = NotificationKind.OVERDUE) -> int:
-    """Tell every active office user (not the system account) once per dedupe key; returns how many were told."""
-    told = 0
-    for user in User.objects.filter(role=Role.OFFICE, is_active=True).exclude(username=SYSTEM_USERNAME):
-        try:
-            with transaction.atomic():
-                Notification.objects.create(user=user, kind=kind, text=text[:300], url=url, dedupe_key=dedupe_key)
-        except IntegrityError:
-            continue
-        told += 1
-    return told
 
 
 def _escalate(need: Need, level: int, now: datetime.datetime, actor) -> None:
@@ -41,7 +24,7 @@ def _escalate(need: Need, level: int, now: datetime.datetime, actor) -> None:
     what = "超时未受理" if level == ACCEPT_LATE else f"逾期未办结（时限{need.settle_due:%m月%d日}）"
     url = reverse("needs:detail", args=[need.pk])
     key = f"need-late:{need.pk}:{level}"
-    notify_office(text=f"企业诉求{what}：{need.title}（{need.unit.display_name}）", url=url, dedupe_key=key)
+    notify_office(kind=NotificationKind.OVERDUE, text=f"企业诉求{what}：{need.title}（{need.unit.display_name}）", url=url, dedupe_key=key)
     notify_unit(unit_id=need.unit_id, kind=NotificationKind.OVERDUE, url=url, dedupe_key=key,
                 text=f"企业诉求{what}，已报督办办公室：{need.title}")
 

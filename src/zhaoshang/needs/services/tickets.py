@@ -11,18 +11,22 @@ from django.utils import timezone
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.audit import audit_record, snapshot
 from zhaoshang.core.permissions import can_work_on_unit
+from zhaoshang.core.phones import PHONE_ERROR, normalize_phone
 from zhaoshang.core.services import PermissionDenied, require
 from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.deadlines import accept_deadline, settle_deadline
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.needs.limits import limit_for
 from zhaoshang.needs.models import Need
+from zhaoshang.needs.selectors import ENTERPRISE_KIND
 from zhaoshang.projects.models import Enterprise, Project
 from zhaoshang.projects.selectors import listed_projects
 from zhaoshang.projects.services.projects import enterprise_for
+from zhaoshang.registries.catalog import registry_named
+from zhaoshang.registries.services import index_rows
 from zhaoshang.supervision.choices import NotificationKind
 from zhaoshang.supervision.cycles import work_calendar
-from zhaoshang.supervision.services.notify import notify_unit
+from zhaoshang.supervision.services.notify import notify_office, notify_unit
 
 
 @dataclass
@@ -65,6 +69,16 @@ def _check_type(need_type: str) -> None:
         raise NeedError(f"诉求类型“{need_type}”不正确，可选：{'、'.join(NeedType.labels)}")
 
 
+def _phone(text: str) -> str:
+    """The contact's number as stored: empty, or a valid mobile or landline in one written form."""
+    if not text.strip():
+        return ""
+    phone = normalize_phone(text)
+    if phone is None:
+        raise NeedError(PHONE_ERROR)
+    return phone
+
+
 @transaction.atomic
 def need_create(*, actor, data: NeedInput) -> Need:
     """Register a need routed to `data.unit` (a unit: to itself; the office: to any); deadlines from the type."""
@@ -76,11 +90,14 @@ def need_create(*, actor, data: NeedInput) -> Need:
     if not title:
         raise NeedError("请填写诉求事项")
     _check_type(data.need_type)
+    phone = _phone(data.contact_phone)
     if data.project is not None and not listed_projects(actor).select_for_update().filter(pk=data.project.pk).exists():
         raise Http404("对象不存在或无权访问")  # another unit's project (re-checked, locked, in the transaction): 404
     enterprise = data.enterprise
     if enterprise is None and data.enterprise_name.strip():
         enterprise = enterprise_for(data.enterprise_name, data.credit_code)
+        # enterprise_for does not index the rows it finds or creates: the next need's name search finds this one
+        index_rows(registry_named(ENTERPRISE_KIND), [enterprise])
     if enterprise is None and data.project is not None:
         enterprise = data.project.enterprises.first()
     if data.project is None and enterprise is None:
@@ -91,7 +108,7 @@ def need_create(*, actor, data: NeedInput) -> Need:
         raise NeedError("提出时间不能晚于当前时间")
     need = Need(title=title[:200], need_type=data.need_type, description=data.description.strip(), project=data.project,
                 enterprise=enterprise, contact_name=data.contact_name.strip()[:30],
-                contact_phone=data.contact_phone.strip()[:30], unit=data.unit, raised_at=raised_at, created_by=actor)
+                contact_phone=phone, unit=data.unit, raised_at=raised_at, created_by=actor)
     _deadlines(need)
     need.save()
     audit_record(actor=actor, action="create", obj=need, after=snapshot(need))
@@ -111,10 +128,11 @@ def need_update(*, actor, need: Need, title: str, description: str, need_type: s
     if not title.strip():
         raise NeedError("请填写诉求事项")
     _check_type(need_type)
+    phone = _phone(contact_phone)
     before = snapshot(need)
     retype = need_type != need.need_type
     need.title, need.description, need.need_type = title.strip()[:200], description.strip(), need_type
-    need.contact_name, need.contact_phone = contact_name.strip()[:30], contact_phone.strip()[:30]
+    need.contact_name, need.contact_phone = contact_name.strip()[:30], phone
     if retype:
         _deadlines(need)
     need.save()
@@ -123,19 +141,26 @@ def need_update(*, actor, need: Need, title: str, description: str, need_type: s
 
 
 @transaction.atomic
-def need_route(*, actor, need: Need, unit: Unit | None) -> Need:
-    """The office sends a need to another unit, which must accept it anew; the enterprise's clock keeps running."""
+def need_route(*, actor, need: Need, unit: Unit | None, reason: str) -> Need:
+    """The office sends a need to another unit (转办), saying why; that unit must accept it anew and the enterprise's
+    clock keeps running. The reason stays in the need's 办理记录 (the audit entry)."""
     require(actor, "supervise")
     need = Need.objects.select_for_update().get(pk=need.pk)
     if unit is None:
-        raise NeedError("请选择承办单位")
+        raise NeedError("请选择转办的承办单位")
     if need.status == NeedStatus.SETTLED:
         raise NeedError("诉求已办结，不能再转办")
+    if unit.pk == need.unit_id:
+        raise NeedError(f"诉求已由{unit.display_name}承办，请选择其他单位")
+    reason = reason.strip()
+    if not reason:
+        raise NeedError("请填写转办理由")
     before = snapshot(need)
     need.unit, need.status, need.accepted_at, need.accepted_by = unit, NeedStatus.NEW, None, None
     need.save()
-    audit_record(actor=actor, action="route", obj=need, before=before, after=snapshot(need))
-    notify_unit(unit_id=unit.pk, kind=NotificationKind.DUE, url=_url(need), text=f"督办办公室转办企业诉求：{need.title}")
+    audit_record(actor=actor, action="route", obj=need, before=before, after={**snapshot(need), "reason": reason[:500]})
+    notify_unit(unit_id=unit.pk, kind=NotificationKind.DUE, url=_url(need),
+                text=f"督办办公室转办企业诉求：{need.title}（{reason[:100]}）")
     return need
 
 
@@ -167,6 +192,7 @@ def need_settle(*, actor, need: Need, reply: str) -> Need:
     need.status, need.reply, need.settled_at, need.settled_by = NeedStatus.SETTLED, reply.strip(), now, actor
     need.save()
     audit_record(actor=actor, action="settle", obj=need, before=before, after=snapshot(need))
+    notify_office(kind=NotificationKind.NEED_SETTLED, by=actor, url=_url(need), text=f"{need.unit.display_name}办结企业诉求：{need.title}")
     return need
 
 

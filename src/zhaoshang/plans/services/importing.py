@@ -5,6 +5,7 @@ revision drops are soft-deleted, never lost."""
 
 import datetime
 import hashlib
+from collections import Counter
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -20,9 +21,12 @@ from zhaoshang.core.models import AuditLog
 from zhaoshang.core.services import require
 from zhaoshang.notices import parse_bytes
 from zhaoshang.plans.choices import UploadStatus
+from zhaoshang.plans.corrections import corrections_apply
 from zhaoshang.plans.errors import PlanError
 from zhaoshang.plans.matching import match_measures
+from zhaoshang.plans.short_titles import derive_short_title
 from zhaoshang.registries.services import registries_bind
+from zhaoshang.plans.services.corrections import corrections_carried
 from zhaoshang.plans.models import Assignment, Chain, ChainLink, Focus, Indicator, Measure, NoticeUpload, Plan, Target, Task
 
 CREATE_UNIT = "create"
@@ -41,10 +45,13 @@ def notice_upload(*, actor, filename: str, data: bytes, plan: Plan | None = None
     require(actor, "manage")
     parsed = parse_bytes(data, filename).to_dict()
     digest = hashlib.sha256(data).hexdigest()
-    upload = NoticeUpload(plan=plan, filename=filename[:255], sha256=digest, size=len(data), parsed=parsed, uploaded_by=actor)
+    carried, _ = corrections_carried(plan=plan, parsed=parsed)  # the office's earlier corrections still needed
+    upload = NoticeUpload(plan=plan, filename=filename[:255], sha256=digest, size=len(data), parsed=parsed,
+                          corrections=carried, uploaded_by=actor)
     upload.file.save(f"{digest[:16]}-{filename[-80:]}", ContentFile(data), save=False)
     upload.save()
-    audit_record(actor=actor, action="upload", obj=upload, after={"filename": filename, "sha256": digest, "plan": plan and plan.pk})
+    audit_record(actor=actor, action="upload", obj=upload, after={
+        "filename": filename, "sha256": digest, "plan": plan and plan.pk, "corrections_carried": carried})
     return upload
 
 
@@ -59,7 +66,7 @@ def notice_apply(*, upload: NoticeUpload, actor, unit_choices: dict[str, str] | 
     upload = NoticeUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.status != UploadStatus.PENDING:
         raise PlanError("该文件已处理过，请重新上传。")
-    parsed = upload.parsed
+    parsed = corrections_apply(upload.parsed, upload.corrections)  # the office's corrections, audited when saved
     units = _units_for_names(parsed, unit_choices or {}, actor)
     plan = upload.plan
     importer = _PlanWriter(actor, units)
@@ -74,7 +81,8 @@ def notice_apply(*, upload: NoticeUpload, actor, unit_choices: dict[str, str] | 
     upload.plan = plan
     upload.status = UploadStatus.APPLIED
     upload.save(update_fields=["plan", "status"])
-    importer.audit.append(audit_entry(actor=actor, action="import", obj=plan, after={"upload": upload.pk, **importer.counts}))
+    summary = {"upload": upload.pk, "corrections": len(upload.corrections or []), **importer.counts}
+    importer.audit.append(audit_entry(actor=actor, action="import", obj=plan, after=summary))
     audit_save_many(importer.audit)
     kpis_sync(plan=plan, actor=actor)
     registries_bind(actor=actor, plan=plan)  # the registries the notice orders: bound to their measures and units
@@ -187,7 +195,7 @@ class _PlanWriter:
         return result
 
     def _write_targets(self, plan, parsed, focuses) -> dict[str, Target]:
-        existing = {t.text: t for t in plan.targets.prefetch_related("indicators")}
+        existing = {t.text: t for t in plan.targets.filter(by_office=False).prefetch_related("indicators")}
         result, order = {}, 0
         for task in parsed["tasks"]:
             text = task.get("target") or ""
@@ -238,6 +246,7 @@ class _PlanWriter:
     def _write_tasks(self, plan, parsed, focuses, targets) -> dict[str, Task]:
         existing = {t.number: t for t in plan.tasks.all()}
         result = {}
+        shared = Counter(item.get("target") for item in parsed["tasks"] if item.get("target"))
         for index, item in enumerate(parsed["tasks"]):
             fields = {
                 "focus": focuses.get(item.get("focus") or ""),
@@ -246,6 +255,12 @@ class _PlanWriter:
                 **Task.deadline_fields(item.get("deadline")),
             }
             task = existing.pop(item["number"], None)
+            if fields["target"] is None and task is not None and task.target_id and task.target.by_office:
+                fields["target"] = task.target  # the office's own target of a task the notice gives none survives
+            if task is None or not task.short_title_by_office:  # the office's own name survives a revision
+                fields["short_title"] = derive_short_title(
+                    measures=[m["text"] for m in item["measures"]], target=item.get("target") or "",
+                    focus=item.get("focus") or "", shared_target=shared[item.get("target")] > 1)
             task = self._update(task, **fields) if task else self._create(Task, plan=plan, number=item["number"][:20], **fields)
             self._write_measures(task, item["measures"])
             result[task.number] = task

@@ -1,4 +1,4 @@
-"""The office imports a notice: upload → preview (units, doubtful fields, changes) → confirm."""
+"""The office imports a notice: upload → preview (units, doubtful fields, changes, corrections) → confirm."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -10,6 +10,7 @@ from zhaoshang.plans.errors import PlanError
 from zhaoshang.plans.forms import NoticeUploadForm
 from zhaoshang.plans.import_preview import import_preview
 from zhaoshang.plans.selectors import pending_upload_for, plan_for, plans_for
+from zhaoshang.plans.services.corrections import CorrectionsInvalid, upload_corrections_save
 from zhaoshang.plans.services.importing import CREATE_UNIT, notice_apply, notice_discard, notice_upload
 
 
@@ -40,6 +41,17 @@ def import_preview_page(request, pk: int):
             notice_discard(upload=upload, actor=request.user)
             messages.info(request, "已放弃本次导入。")
             return redirect("plans:import")
+        fixes = {key: value for key, value in request.POST.items() if key.startswith("fix:")}
+        try:
+            saved = upload_corrections_save(upload=upload, actor=request.user, data=fixes) if fixes else None
+        except CorrectionsInvalid as error:
+            messages.error(request, str(error))
+            preview = import_preview(upload, typed=fixes, errors=error.errors)
+            return render(request, "plans/import_preview.html", {"preview": preview, "CREATE_UNIT": CREATE_UNIT}, status=400)
+        if "confirm" not in request.POST:
+            messages.success(request, f"已保存更正（共{len(saved or [])}处），确认导入时套用。")
+            return redirect("plans:import_preview", pk=upload.pk)
+        upload.refresh_from_db()
         choices = {key[5:]: value for key, value in request.POST.items() if key.startswith("unit:") and value}
         try:
             plan = notice_apply(upload=upload, actor=request.user, unit_choices=choices)

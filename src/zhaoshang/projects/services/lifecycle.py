@@ -57,7 +57,7 @@ def project_stage_change(*, actor, project: Project, stage: str, happened_on: da
         _move(project, stage, happened_on, actor, note)
         change.to_stage, change.to_state = stage, State.ACTIVE
     if evidence is not None:
-        _check_evidence(evidence)
+        check_evidence(evidence)
         change.evidence.save(evidence.name, evidence, save=False)
     change.save()
     project.save()
@@ -90,7 +90,7 @@ def _move(project: Project, stage: str, happened_on: datetime.date, actor, note:
     project.stage, project.state, project.state_reason = stage, State.ACTIVE, ""
 
 
-def _check_evidence(evidence: UploadedFile) -> None:
+def check_evidence(evidence: UploadedFile) -> None:
     """A contract, licence or photo, judged by its content (PDF, JPG/PNG, Word, Excel), not too large."""
     data = evidence.read()
     evidence.seek(0)

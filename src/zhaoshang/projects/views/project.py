@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from zhaoshang.core.decorators import page
-from zhaoshang.core.permissions import can_work_on_unit, listing_action
+from zhaoshang.core.permissions import can, can_work_on_unit, listing_action
 from zhaoshang.core.services import PermissionDenied
 from zhaoshang.projects.choices import Stage
 from zhaoshang.projects.clock import stage_spans
@@ -16,9 +16,10 @@ from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
 from zhaoshang.projects.flags import clock_rules
 from zhaoshang.projects.forms import MOVES, ProjectForm, StageMoveForm
 from zhaoshang.projects.selectors import (current_chains, enterprise_contacts, enterprise_page_for, evidence_for, project_for,
-                                          project_history, project_page_for, stage_entries)
+                                          project_history, project_page_for, project_trail, stage_entries)
 from zhaoshang.projects.services.lifecycle import project_stage_change
 from zhaoshang.projects.services.projects import project_create
+from zhaoshang.projects.trail import trail_rows
 from zhaoshang.finance.selectors import clauses_for
 from zhaoshang.registries.links import links_of
 
@@ -34,7 +35,8 @@ def detail(request, pk: int):
     return render(request, "projects/detail.html", {
         "project": project, "history": history, "enterprises": project.enterprises.prefetch_related("contacts"),
         "spans": [(STAGE_LABELS.get(s.stage, s.stage), s) for s in spans], "tags": project.tags.all(),
-        "can_move": can_work_on_unit(request.user, project.lead_unit_id),
+        "can_move": can_work_on_unit(request.user, project.lead_unit_id), "can_office": can(request.user, "supervise"),
+        "trail": trail_rows(project_trail(project)) if can(request.user, "audit") else None,
         "move_form": StageMoveForm(initial={"stage": project.stage, "from_stage": project.stage, "from_state": project.state}),
         "registry_links": links_of(user=request.user, kind="project", obj=project),
         "policy_clauses": list(clauses_for(project)[:CLAUSES_SHOWN]),

@@ -78,8 +78,9 @@
         series: [
           { name: current.name, type: "bar", data: current.data, barMaxWidth: 24, itemStyle: { color: "#c8102e" },
             label: { show: true, position: "top", formatter: (p) => (p.value ? p.value : "") } },
-          { name: previous.name, type: "line", data: previous.data, symbolSize: 8, itemStyle: { color: "#8a96a8" } },
-        ],
+        ].concat(previous  // last year's line only where last year has data (no flat zero line)
+          ? [{ name: previous.name, type: "line", data: previous.data, symbolSize: 8, itemStyle: { color: "#8a96a8" } }]
+          : []),
       };
     },
     units(data) {

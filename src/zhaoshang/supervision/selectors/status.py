@@ -35,11 +35,21 @@ class AssignmentStatus:
     def light(self) -> Light:
         return self.result.light
 
-    def period_to_report(self, key: str | None = None) -> Period | None:
-        """The period a unit reports now: `key` if it is due or next, else the oldest missing, else the next."""
-        candidates = self.missing + ([self.next_due] if self.next_due else [])
-        chosen = next((p for p in candidates + self.due if p.key == key), None)
-        return chosen or (candidates[0] if candidates else None)
+    def reportable(self, today: datetime.date) -> list[Period]:
+        """The periods a unit may report on `today`, oldest first: every due one and the one under way (never a
+        period not yet begun, except the first when nothing is due yet)."""
+        periods = list(self.due)
+        upcoming = self.next_due
+        if upcoming and all(p.key != upcoming.key for p in periods) and (upcoming.start <= today or not periods):
+            periods.append(upcoming)
+        return periods
+
+    def current(self, today: datetime.date) -> Period | None:
+        """The period under way on `today`, which the report form opens on; None once the task is done."""
+        if self.next_due is None:
+            return None
+        periods = self.reportable(today)
+        return next((p for p in reversed(periods) if p.start <= today <= p.end), periods[-1] if periods else None)
 
 
 def deadline_date(task: Task) -> datetime.date | None:

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from zhaoshang.core.models import AuditLog
-from zhaoshang.plans.models import Assignment, Task
+from zhaoshang.plans.models import Assignment, Measure, Task
+from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT
 from zhaoshang.supervision.cycles import plan_start
 from zhaoshang.supervision.lights import LIGHT_LABELS
 from zhaoshang.supervision.models import Problem, ProgressReport, Urge
-from zhaoshang.supervision.selectors.status import statuses_as_of
+from zhaoshang.supervision.selectors.status import AssignmentStatus, statuses_as_of
 
 KIND_LABELS = {"report": "报送", "review": "审核", "urge": "催办", "problem": "问题", "light": "灯色", "plan": "清单"}
 PLAN_OBJECTS = ("plans.task", "plans.measure", "plans.assignment")
@@ -27,6 +28,24 @@ class Event:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
+
+
+@dataclass
+class MeasureBlock:
+    """A measure of the task with its text and its units' statuses (lead first)."""
+
+    measure: Measure
+    statuses: list[AssignmentStatus]
+
+
+def task_measures(*, task: Task, as_of: datetime.date | None = None) -> list[MeasureBlock]:
+    """Each live measure of the task in order, with every unit on it as of `as_of` (four queries)."""
+    assignments = Assignment.objects.filter(ALIVE_ASSIGNMENT, measure__task=task).select_related("unit", "measure__task__plan")
+    statuses = statuses_as_of(assignments, as_of)
+    by_measure: dict[int, list[AssignmentStatus]] = {}
+    for status in sorted(statuses.values(), key=lambda s: s.assignment.order):
+        by_measure.setdefault(status.assignment.measure_id, []).append(status)
+    return [MeasureBlock(m, by_measure.get(m.pk, [])) for m in task.measures.order_by("ordinal", "id")]
 
 
 def _month_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:

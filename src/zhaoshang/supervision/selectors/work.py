@@ -13,6 +13,7 @@ from zhaoshang.supervision.choices import ProblemStatus, ReportStatus
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light, worst
 from zhaoshang.supervision.models import Problem, ProgressReport, Urge
 from zhaoshang.supervision.selectors.status import AssignmentStatus, statuses_as_of
+from zhaoshang.supervision.selectors.todo import unit_todo
 
 
 def supervised_assignments(*, user, plan=None, unit_id: int | None = None, task_id: int | None = None):
@@ -39,10 +40,18 @@ class UnitWork:
     drafts: list[ProgressReport]
     urges: list[Urge]
     problems: list[Problem]
+    todo: list = field(default_factory=list)  # everything waiting on the unit, one button each (selectors/todo.py)
+    submitted: list = field(default_factory=list)  # the latest reports sent, waiting on the office's review
 
     @property
     def overdue(self) -> list[AssignmentStatus]:
         return [s for s in self.statuses if s.missing]
+
+    @property
+    def raised(self) -> list[Problem]:
+        """Problems the unit raised in its own reports, waiting on the office."""
+        ids = {s.assignment.pk for s in self.statuses}
+        return [p for p in self.problems if p.report.assignment_id in ids]
 
     @property
     def lights(self) -> Counter:
@@ -60,6 +69,9 @@ def unit_work(*, user, as_of: datetime.date | None = None) -> UnitWork:
         urges=list(Urge.objects.filter(assignment_id__in=ids).select_related("assignment__measure__task", "created_by")[:20]),
         problems=list(Problem.objects.filter(Q(owner_unit_id=user.unit_id) | Q(report__assignment_id__in=ids),
                                              status=ProblemStatus.OPEN).select_related("report__assignment__measure__task")),
+        todo=unit_todo(user=user, statuses=statuses, today=as_of),
+        submitted=list(reports.filter(status=ReportStatus.SUBMITTED).annotate(
+            files=Count("attachments", filter=Q(attachments__deleted_at__isnull=True))).order_by("-submitted_at")[:10]),
     )
 
 
@@ -84,17 +96,6 @@ def task_rows(statuses: list[AssignmentStatus]) -> list[TaskRow]:
         leads = [s.light for s in row.statuses if s.assignment.is_lead] or [s.light for s in row.statuses]
         row.light = worst(leads)
     return sorted(rows.values(), key=lambda r: r.task.sort_key)
-
-
-def filter_task_rows(rows: list[TaskRow], *, focus: str = "", light: str = "", deadline: str = "") -> list[TaskRow]:
-    """The overview's filters: a focus id, a light, a deadline code ("2025-12", "long-term")."""
-    if focus.isdigit():
-        rows = [r for r in rows if r.task.focus_id == int(focus)]
-    if light in {item.value for item in Light}:
-        rows = [r for r in rows if r.light == light]
-    if deadline:
-        rows = [r for r in rows if r.task.deadline_code == deadline]
-    return rows
 
 
 def light_counts(statuses: list[AssignmentStatus]) -> dict:

@@ -26,5 +26,5 @@ def assignment_escalate(*, actor, assignment: Assignment, leader, reason: str) -
                                            reason=reason.strip()[:2000], created_by=actor)
     audit_record(actor=actor, action="escalate", obj=escalation, after=snapshot(escalation))
     Notification.objects.create(user=leader, kind="urged", url=f"/supervision/escalations/{escalation.pk}/notice.docx",
-                                text=f"{escalation.number}：任务{assignment.measure.task.number}（{assignment.unit.display_name}）请阅示")
+                                text=f"{escalation.number}：{assignment.measure.task.display_name}（{assignment.unit.display_name}）请阅示")
     return escalation

@@ -22,10 +22,10 @@ def reminders_send(*, today: datetime.date, days_before: int = 3) -> int:
         upcoming = status.next_due
         if upcoming and upcoming.key not in status.reported and 0 <= (upcoming.due - today).days <= days_before:
             sent += notify_unit(unit_id=status.assignment.unit_id, kind=NotificationKind.DUE, url=url,
-                                text=f"任务{task.number}（{upcoming.label}）进展请于{upcoming.due.month}月{upcoming.due.day}日前报送",
+                                text=f"{task.display_name}（{upcoming.label}）进展请于{upcoming.due.month}月{upcoming.due.day}日前报送",
                                 dedupe_key=f"due:{status.assignment.pk}:{upcoming.key}")
         for period in status.missing:
             sent += notify_unit(unit_id=status.assignment.unit_id, kind=NotificationKind.OVERDUE, url=url,
-                                text=f"任务{task.number}（{period.label}）进展已逾期未报，应于{period.due.month}月{period.due.day}日前报送",
+                                text=f"{task.display_name}（{period.label}）进展已逾期未报，应于{period.due.month}月{period.due.day}日前报送",
                                 dedupe_key=f"overdue:{status.assignment.pk}:{period.key}")
     return sent

@@ -15,7 +15,7 @@ from zhaoshang.supervision.choices import NotificationKind, ReportStatus, WorkSt
 from zhaoshang.supervision.cycles import current_period
 from zhaoshang.supervision.errors import ReportConflict, SupervisionError
 from zhaoshang.supervision.models import Problem, ProgressReport
-from zhaoshang.supervision.services.notify import notify_unit
+from zhaoshang.supervision.services.notify import notify_office_of_report, notify_unit
 
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
@@ -87,6 +87,23 @@ def report_save(*, actor, assignment: Assignment, data: ReportInput, submit: boo
     audit_record(actor=actor, action="submit" if submit else "save_draft", obj=report, before=before, after=snapshot(report))
     if submit and data.problems:
         Problem.objects.update_or_create(report=report, defaults={"text": data.problems})
+    if submit:
+        notify_office_of_report(report=report, by=actor, resubmitted=bool(before) and before["status"] == ReportStatus.RETURNED)
+    return report
+
+
+@transaction.atomic
+def report_draft_open(*, actor, assignment: Assignment, period: Period) -> ProgressReport:
+    """The unit's report for `period` while it can still be edited, created empty as a draft if there is none:
+    files chosen with a report attach to it before its first save, whatever else the form holds."""
+    assignment = _locked_assignment(actor, assignment)
+    report = ProgressReport.objects.filter(assignment=assignment, period_key=period.key).first()
+    if report is None:
+        report = ProgressReport.objects.create(assignment=assignment, period_key=period.key, period_label=period.label,
+                                               due_date=period.due, created_by=actor, version=1)
+        audit_record(actor=actor, action="save_draft", obj=report, after=snapshot(report))
+    elif report.status not in EDITABLE:
+        raise ReportConflict(f"{period.label}的报告已{report.get_status_display()}，不能再添加附件。")
     return report
 
 
@@ -94,7 +111,7 @@ def _review(actor, report: ProgressReport) -> ProgressReport:
     require(actor, "supervise")
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
-        raise SupervisionError(f"该报告{report.get_status_display()}，不能审核。")
+        raise ReportConflict(f"该报告{report.get_status_display()}，不在待审核中，不能审核。")  # reviewed meanwhile: 409
     return report
 
 
@@ -122,6 +139,6 @@ def report_return(*, actor, report: ProgressReport, reason: str) -> ProgressRepo
     audit_record(actor=actor, action="return", obj=report, before=before, after=snapshot(report))
     task = report.assignment.measure.task
     notify_unit(unit_id=report.assignment.unit_id, kind=NotificationKind.RETURNED,
-                text=f"任务{task.number}（{report.period_label}）报告被退回：{reason.strip()}",
+                text=f"{task.display_name}（{report.period_label}）报告被退回：{reason.strip()}",
                 url=f"/supervision/assignments/{report.assignment_id}/report/")
     return report

@@ -22,7 +22,7 @@ def assignment_urge(*, actor, assignment: Assignment, message: str) -> Urge:
     urge = Urge.objects.create(assignment=assignment, message=message[:2000], created_by=actor)
     audit_record(actor=actor, action="urge", obj=urge, after=snapshot(urge))
     task = assignment.measure.task
-    notify_unit(unit_id=assignment.unit_id, kind=NotificationKind.URGED, text=f"任务{task.number}催办：{message[:200]}",
+    notify_unit(unit_id=assignment.unit_id, kind=NotificationKind.URGED, text=f"{task.display_name}催办：{message[:200]}",
                 url=f"/supervision/assignments/{assignment.pk}/report/")
     return urge
 

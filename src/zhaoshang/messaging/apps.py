@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MessagingConfig(AppConfig):
+    name = "zhaoshang.messaging"
+    label = "messaging"
+    verbose_name = "消息渠道"
