@@ -15,7 +15,7 @@ MAX_TITLE = Task._meta.get_field("short_title").max_length
 def task_short_title_set(*, actor, task: Task, short_title: str) -> Task:
     """Set the task's short title as the office wrote it; an empty title goes back to the one derived from the notice."""
     require(actor, "manage")
-    task = Task.objects.select_for_update().select_related("target", "focus", "plan").get(pk=task.pk)
+    task = Task.objects.select_for_update(of=("self",)).select_related("target", "focus", "plan").get(pk=task.pk)
     if task.plan.is_archived:
         raise PlanError("该任务清单已归档，不能修改。")
     short_title = " ".join(short_title.split())
