@@ -236,7 +236,7 @@ def _edit_data(kpi: Kpi, **changes) -> dict:
 def test_office_edits_an_indicator_and_the_figure_follows(pipeline, office_client, demo):
     kpi = _kpi(demo, text__startswith="2025年招引产业项目2个")  # task 5: tag 农业场景, goal 2
     form = office_client.get(reverse("kpis:edit", args=[kpi.pk]))
-    assert form.status_code == 200 and form.context["form"].initial["goal"] == kpi.goal
+    assert form.status_code == 200 and form.context["form"].initial["goal"] == f"{kpi.goal.normalize():f}"  # "1", not "1.0000"
     salt_chain = chain_named("盐化工")
     response = office_client.post(reverse("kpis:edit", args=[kpi.pk]) + "?as_of=2025-10-15",
                                   _edit_data(kpi, goal="1", tags=[], chains=[salt_chain.pk], min_amount_wan="10000"))

@@ -151,6 +151,7 @@ class KpiForm(forms.Form):
         initial = kwargs.pop("initial", {})
         if rule is not None:
             initial |= {name: getattr(rule, name) for name in self.FIELDS}
+            initial["goal"] = f"{rule.goal.normalize():f}"  # 1, not 1.0000
             initial |= {"reporting_unit": rule.reporting_unit_id, "registry_mode": rule.registry_mode,
                         "registry_filter": filter_lines(rule.registry, rule.registry_filter)}
         if kpi is not None:
