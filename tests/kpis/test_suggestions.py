@@ -115,3 +115,33 @@ def test_the_suggestions_page_accepts_edits_and_discards(demo, office_client, un
     response = office_client.post(f"/kpis/suggestions/{row.pk}/", {"decision": "discard"})
     assert response.status_code == 302
     assert KpiSuggestion.objects.get(pk=row.pk).status == SuggestionStatus.DISCARDED
+
+
+def test_a_task_the_notice_gives_no_target_gets_one_of_the_office_kept_by_revisions(demo, office):
+    from zhaoshang.kpis.services.defining import kpi_create
+    from zhaoshang.plans.models import Task
+
+    task = Task.objects.get(plan=demo, number="9")
+    Task.objects.filter(pk=task.pk).update(target=None)
+    task.refresh_from_db()
+    data = suggestion_input(_pending(demo))
+    kpi = kpi_create(actor=office, plan=demo, task=task, text="每季度组织1次线下对接会", data=data)
+    task.refresh_from_db()
+    assert kpi.target.by_office and task.target == kpi.target and kpi.target.text == "任务9举措指标"
+    assert AuditLog.objects.filter(object_type="plans.task", object_id=str(task.pk), action="update").exists()
+    kpis_sync(plan=demo, actor=office)
+    kpi.refresh_from_db()
+    assert kpi.deleted_at is None and kpi.target.deleted_at is None
+
+
+def test_an_office_indicator_on_a_measure_survives_a_notice_revision(demo, office):
+    from zhaoshang.plans.models import NoticeUpload
+    from zhaoshang.plans.services.importing import notice_apply, notice_upload
+
+    row = _pending(demo)
+    kpi = suggestion_accept(actor=office, suggestion=row)
+    revision = notice_upload(actor=office, filename="seed.txt", data=NoticeUpload.objects.first().file.read(), plan=demo)
+    notice_apply(upload=revision, actor=office)
+    kpi.refresh_from_db()
+    assert kpi.deleted_at is None and kpi.measure.deleted_at is None and kpi.target.deleted_at is None
+    assert KpiSuggestion.objects.get(pk=row.pk).status == SuggestionStatus.ACCEPTED  # not asked again

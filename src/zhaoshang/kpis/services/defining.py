@@ -46,7 +46,10 @@ def target_for(*, actor, plan: Plan, task: Task | None, measure: Measure | None)
     target = Target.objects.create(plan=plan, focus=task.focus, text=f"任务{task.number}举措指标", order=order,
                                    by_office=True)
     audit_record(actor=actor, action="create", obj=target, after=snapshot(target))
-    Task.objects.filter(pk=task.pk).update(target=target)
+    before = snapshot(task)
+    task.target = target
+    task.save(update_fields=["target"])
+    audit_record(actor=actor, action="update", obj=task, before=before, after=snapshot(task))
     return target
 
 
