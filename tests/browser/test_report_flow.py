@@ -4,13 +4,12 @@ and the report shows on 我的工作."""
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from tests.browser.conftest import login
 from tests.conftest import DEMO_PASSWORD
 from zhaoshang.accounts.models import User
-from zhaoshang.plans.models import Assignment
-from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT
+from zhaoshang.plans.models import Assignment, Plan
+from zhaoshang.plans.selectors import ALIVE_ASSIGNMENT, default_as_of
 from zhaoshang.supervision.choices import ReportStatus
 from zhaoshang.supervision.models import ProgressReport
 from zhaoshang.supervision.selectors.status import statuses_as_of
@@ -22,8 +21,8 @@ TEXT = "本月走访对接企业5家，签约项目1个"
 
 
 def _open_assignment(user):
-    """One of the unit's assignments whose current period it may still report."""
-    today = timezone.localdate()
+    """One of the unit's assignments whose current period it may still report (a finished plan's last period)."""
+    today = default_as_of(Plan.objects.get())
     assignments = Assignment.objects.filter(ALIVE_ASSIGNMENT, unit=user.unit).select_related("measure__task__plan")
     for status in statuses_as_of(assignments, today).values():
         current = status.current(today)

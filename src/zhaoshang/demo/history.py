@@ -26,6 +26,7 @@ from zhaoshang.supervision.services.urging import assignment_urge, problem_updat
 TEXTS = json.loads((Path(__file__).resolve().parent / "demo_data" / "history.json").read_text(encoding="utf-8"))
 # (on time, late, missed) chances and progress pace, by a unit's habit
 HABITS = {"diligent": ((0.9, 0.08), 1.1), "steady": ((0.75, 0.15), 0.95), "lagging": ((0.55, 0.2), 0.7)}
+REVIEW_BACKLOG = datetime.timedelta(days=30)  # how far back reports may still wait for the office
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -108,12 +109,20 @@ class HistoryWriter:
             with recorded_at(_at(again, 15)):
                 report = report_save(actor=user, assignment=assignment, data=data, submit=True, period=period)
             _restamp(ProgressReport, report.pk, reviewed_at=_at(review_day), submitted_at=_at(again, 15))
-        elif review_day < self.today and self.rng.random() < 0.8:
-            with recorded_at(_at(review_day, 16)):
-                report = report_accept(actor=self.office, report=report)
-            _restamp(ProgressReport, report.pk, reviewed_at=_at(review_day, 16))
+            if again < self.today - REVIEW_BACKLOG:  # the office has caught up with older resubmissions
+                report = self._accept(report, again + datetime.timedelta(days=2))
+        # a fifth of recent reports still wait in 待审核; the office has reviewed everything older than a month
+        elif review_day < self.today and (self.rng.random() < 0.8 or submitted < self.today - REVIEW_BACKLOG):
+            report = self._accept(report, review_day)
         if problem:
             self._problem(report, submitted)
+
+    def _accept(self, report, day: datetime.date):
+        """The office accepts the report on `day` (its audit entry and review time say so)."""
+        with recorded_at(_at(day, 16)):
+            report = report_accept(actor=self.office, report=report)
+        _restamp(ProgressReport, report.pk, reviewed_at=_at(day, 16))
+        return report
 
     def _problem(self, report, raised: datetime.date) -> None:
         item = Problem.objects.get(report=report)

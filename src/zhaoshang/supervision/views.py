@@ -54,7 +54,10 @@ def _overview_filters(request):
 def my_work(request):
     if role_of(request.user) != UNIT:
         return redirect("supervision:overview")
-    return render(request, "supervision/my_work.html", {"work": unit_work(user=request.user, as_of=_as_of(request))})
+    # a finished plan's year is read as it ended: its periods are due within it, not every month since
+    as_of, note = page_as_of(current_plan_for(user=request.user), _as_of(request))
+    return render(request, "supervision/my_work.html", {"work": unit_work(user=request.user, as_of=as_of), "note": note,
+                                                        "as_of": as_of})
 
 
 @page()

@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
 
 from zhaoshang.accounts.models import User
 from zhaoshang.core.permissions import can, is_member_of
 from zhaoshang.plans.models import Assignment
+from zhaoshang.plans.selectors import default_as_of
 from zhaoshang.supervision.calendar import CYCLE_LABELS, Period
 from zhaoshang.supervision.choices import ReportStatus
 from zhaoshang.supervision.cycles import KEY_FORMATS, task_period_for_key
@@ -83,7 +83,7 @@ def _state(period: Period, report: ProgressReport | None, current: Period | None
 
 def report_page(*, user, assignment: Assignment, period_key: str | None) -> ReportPage:
     """The page's content; SupervisionError when `period_key` is not a period the unit may report."""
-    today = timezone.localdate()
+    today = _reporting_day(assignment)
     status = statuses_as_of([assignment], today)[assignment.pk]
     period = choose_period(status, period_key, today)
     current = status.current(today)
@@ -113,5 +113,11 @@ def report_page(*, user, assignment: Assignment, period_key: str | None) -> Repo
 
 def report_period(*, assignment: Assignment, key: str | None) -> Period | None:
     """The period a report sent without the page is for (the API): `key`, or the current one by default."""
-    today = timezone.localdate()
+    today = _reporting_day(assignment)
     return choose_period(statuses_as_of([assignment], today)[assignment.pk], key, today)
+
+
+def _reporting_day(assignment: Assignment) -> datetime.date:
+    """The day whose period a unit reports by default: today, or the plan's last day once its year is over (its
+    periods end with it; the report itself is still dated when it is sent)."""
+    return default_as_of(assignment.measure.task.plan)
