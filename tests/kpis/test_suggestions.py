@@ -34,6 +34,8 @@ def _one(text: str, known=()):
     ("新增规上工业企业不少于5家。", Kind.PROJECT_COUNT, 5, "家", "", "", {}, ""),
     ("围绕产业链精准招商，全年引入项目3个以上。", Kind.PROJECT_COUNT, 3, "个", "", "", {}, ""),
     ("成立产业基金、并购基金、科创基金3只以上。", Kind.REGISTRY_COUNT, 3, "只", "", "fund", {}, ""),
+    # nothing the platform keeps counts 联席会议: a reported value (a period only goes with a registry that counts it)
+    ("建立工作专班，每季度至少召开1次联席会议。", Kind.REPORTED, 1, "次", "", "", {}, ""),
 ])
 def test_other_cities_wording_gets_a_first_guess(text, kind, goal, unit, period, registry, where, summed):
     spec = _one(text)

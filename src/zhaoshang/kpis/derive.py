@@ -95,14 +95,14 @@ def derive(ind: dict, target_text: str, tags: dict[str, int], chains: list[tuple
     kind = _kind(ind, text)
     comparator = ind.get("comparator")
     spec = Spec(text=text, kind=kind, goal=Decimal(str(ind["value"])), unit=ind.get("unit") or "",
-                comparator=comparator if comparator in (Comparator.AT_LEAST, Comparator.AT_MOST) else Comparator.AT_LEAST,
-                period=period_of(text) if kind in (Kind.REPORTED, Kind.PROJECT_COUNT) else "")
+                comparator=comparator if comparator in (Comparator.AT_LEAST, Comparator.AT_MOST) else Comparator.AT_LEAST)
     if kind in (Kind.GROWTH_COUNT, Kind.GROWTH_AMOUNT):
         spec.unit = "%"
     if kind in (Kind.REPORTED, Kind.PROJECT_COUNT) and not ind.get("per"):
         key, where, head = guess_registry(text, spec.unit, list(registries), projects=kind == Kind.PROJECT_COUNT)
         if key:
             spec.kind, spec.registry, spec.registry_filter, spec.registry_sum = Kind.REGISTRY_COUNT, key, where, head
+            spec.period = period_of(text)  # only registry counts recur ("每月举办1次…互通会")
             return spec
     if kind == Kind.REPORTED:
         return spec
