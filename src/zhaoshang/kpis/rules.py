@@ -140,14 +140,27 @@ def counted_projects(kpi: Kpi, as_of: datetime.date, year: int | None = None):
     return Project.objects.filter(held_q(kpi.stage, window, as_of) & filter_q(kpi))
 
 
+def _period_words(rule) -> str:
+    """A recurring goal in words (a Kpi or a KpiSuggestion): "，每月分别计，每期不少于1次"."""
+    if not rule.period:
+        return ""
+    return f"，{Period(rule.period).label}分别计，每期不少于{rule.goal.normalize():f}{rule.unit}"
+
+
+def suggestion_rule_text(row) -> str:
+    """What a suggested indicator (KpiSuggestion) would count, in words, as rule_text says it of an indicator."""
+    if row.registry:
+        return rule_words(row.registry, "new", row.registry_filter, row.year, row.registry_sum) + _period_words(row)
+    label = row.get_kind_display()
+    return f"{label}（{row.get_channel_display()}渠道）" if row.channel else label
+
+
 def rule_text(kpi: Kpi) -> str:
     """The rule in words: "2025年签约、计划投资≥1亿元、属于盐化工产业链的项目（不含已终止）", "2025年新增的园区（级别：国家级）
     的条数"."""
     if kpi.kind == Kind.REGISTRY_COUNT:
         words = rule_words(kpi.registry, kpi.registry_mode, kpi.registry_filter, kpi.year, kpi.registry_sum)
-        if kpi.period:
-            words += f"，{Period(kpi.period).label}分别计，每期不少于{kpi.goal.normalize():f}{kpi.unit}"
-        return words
+        return words + _period_words(kpi)
     if kpi.kind == Kind.REPORTED:
         return "由报送单位填报、督办办公室确认的最新数值"
     if kpi.kind not in PROJECT_KINDS:

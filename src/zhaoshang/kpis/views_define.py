@@ -15,7 +15,8 @@ from zhaoshang.kpis.choices import SuggestionStatus
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.forms import KpiDefineForm
 from zhaoshang.kpis.models import Kpi, KpiSuggestion
-from zhaoshang.kpis.registries import rule_words, source_label
+from zhaoshang.kpis.registries import source_label
+from zhaoshang.kpis.rules import suggestion_rule_text
 from zhaoshang.kpis.services.defining import kpi_create, kpi_delete
 from zhaoshang.kpis.services.suggestions import suggestion_accept, suggestion_discard, suggestion_input
 from zhaoshang.plans.selectors import current_plan_for
@@ -87,20 +88,11 @@ def suggestions(request):
             .select_related("measure__task", "kpi", "decided_by"))
     page_obj = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     for row in page_obj:
-        row.rule = _rule(row)
+        row.rule = suggestion_rule_text(row)
     counts = {value: KpiSuggestion.objects.filter(plan=plan, status=value).count() for value in SuggestionStatus.values}
     return render(request, "kpis/suggestions.html", {
         "page_obj": page_obj, "status": status, "plan": plan,
         "tabs": [(value, label, counts[value]) for value, label in SuggestionStatus.choices]})
-
-
-def _rule(row: KpiSuggestion) -> str:
-    """What the suggestion would count, in words."""
-    if row.registry:
-        words = rule_words(row.registry, "new", row.registry_filter, row.year, row.registry_sum)
-        return f"{words}，{row.get_period_display()}分别计" if row.period else words
-    label = row.get_kind_display()
-    return f"{label}（{row.get_channel_display()}渠道）" if row.channel else label
 
 
 @require_POST
