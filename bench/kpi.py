@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchdb import finish, use_data_dir  # noqa: E402
+from benchdb import explain, finish, use_data_dir  # noqa: E402
 TARGET_MS = 200.0
 
 
@@ -97,8 +97,7 @@ def _slowest(queries: list[dict], runs: int) -> tuple[float, str]:
 
 def _plan_of(sql: str) -> list[str]:
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql)
-        return [row[-1] for row in cursor.fetchall()]
+        return explain(cursor, sql)
 
 
 def measure(plan, as_of: datetime.date, runs: int) -> dict:
@@ -284,7 +283,7 @@ def main() -> None:
                   + ("all equal" if not wrong else f"{len(wrong)} MISMATCHES"))
             for line in wrong:
                 print(f"  !!! MISMATCH {line}")
-            print(f"  slowest query alone: {result['slowest_ms']:.1f} ms; EXPLAIN QUERY PLAN:")
+            print(f"  slowest query alone: {result['slowest_ms']:.1f} ms; query plan:")
             for line in _plan_of(result["slowest_sql"]):
                 print(f"    {line}")
         print(f"\nregistries at {ARGS.registry_rows:,} rows each; times are medians of {ARGS.runs} runs")

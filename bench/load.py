@@ -1,6 +1,6 @@
 """Load on gunicorn over loopback: N connections for T seconds against the pages and API a working day hits.
 
-    python bench/load.py [--connections 32] [--seconds 60] [--workers 2] [--keep]
+    python bench/load.py [--connections 32] [--seconds 60] [--workers 2] [--projects 100000] [--keep]
 
 Loads the demo into a throw-away data directory (SQLite unless DATABASE_URL names a PostgreSQL), starts gunicorn
 on 127.0.0.1, logs in as the office (session cookie) and as a unit (bearer token), then runs `wrk` (Debian's
@@ -121,6 +121,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--projects", type=int, default=0, help="synthetic projects added to the demo (bench/load_projects.py)")
     parser.add_argument("--keep", action="store_true", help="keep the data directory")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -140,6 +141,9 @@ def main() -> int:
         users = json.loads(_zhaoshang(env, "users", "--json"))
         office = next(u["username"] for u in users if u["role"] == "office")
         print(f"demo loaded in {time.monotonic() - started:.0f} s ({env['DATABASE_URL'].split(':')[0]})")
+        if args.projects:
+            print(subprocess.run([sys.executable, str(HERE / "load_projects.py"), str(args.projects)], env=env, check=True,
+                                 capture_output=True, text=True).stdout.strip())
         server = subprocess.Popen([str(BIN / "gunicorn"), "zhaoshang.wsgi", "--bind", f"127.0.0.1:{port}",
                                    "--workers", str(args.workers), "--log-level", "warning"], env=env)
         _wait(port)

@@ -44,9 +44,10 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.signals import request_finished, request_started  # noqa: E402
-from django.db import close_old_connections, connection  # noqa: E402
+from django.db import close_old_connections, connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -55,7 +56,7 @@ from zhaoshang.accounts.models import User  # noqa: E402
 from zhaoshang.plans.models import Chain  # noqa: E402
 from zhaoshang.projects.models import Project, StageChange  # noqa: E402
 from zhaoshang.projects.selectors import (KANBAN_CARDS, cohort_counts, filtered_projects, newest_per_stage,  # noqa: E402
-                                         pipeline_totals, project_rows)
+                                         list_totals, pipeline_totals, project_rows)
 
 CHAIN = "{chain}"  # the pages filter by chain id (the filter's <select>); the API by name
 PAGES = [
@@ -63,11 +64,15 @@ PAGES = [
     ("list, chain + stage", f"/projects/?chain={CHAIN}&stage=signed"),
     ("list, channel + year + amount", "/projects/?channel=楚商回乡&year=2025&min_amount_wan=10000"),
     ("list, tag, page 3", "/projects/?tag=数字经济&page=3"),
+    ("list, q=化工 (2 characters)", "/projects/?q=化工"),
+    ("list, q=光电材料 (4 characters)", "/projects/?q=光电材料"),
     ("kanban, chain", f"/projects/kanban/?chain={CHAIN}"),
     ("kanban, no filter", "/projects/kanban/"),
     ("API list, chain by name (1,000 rows)", f"/api/v1/projects?chain={CHAINS[1]}"),
 ]
 TYPICAL = {"chain": CHAIN, "stage": "signed"}
+# bench/floor_urls.py: the same first 50 rows through a minimal view and template (pages / floor = the ratio to read)
+FLOORS = [("FLOOR: 50 rows, no filter", "/bench-floor/"), ("FLOOR: 50 rows, chain + stage", f"/bench-floor/?chain={CHAIN}&stage=signed")]
 
 
 def _median_ms(fn, runs: int) -> tuple[float, float, int]:
@@ -90,9 +95,10 @@ def measure(runs: int) -> None:
     request_finished.disconnect(close_old_connections)
     office = User.objects.get(username="bench-office")
     chain = str(Chain.objects.get(name=CHAINS[1]).pk)
+    settings.ROOT_URLCONF = "floor_urls"  # the site and the floor's view beside it
     client = Client()
     client.force_login(office)
-    for label, url in PAGES:
+    for label, url in [*FLOORS, *PAGES]:
         def get(url=url.format(chain=chain)):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
@@ -101,8 +107,10 @@ def measure(runs: int) -> None:
     typical = {key: value.format(chain=chain) for key, value in TYPICAL.items()}
     steps = [
         ("list rows: chain + stage, first page of 50", lambda: project_rows(filtered_projects(user=office, params=typical)[:50])),
-        ("per-stage totals: chain", lambda: pipeline_totals(filtered_projects(user=office, params={"chain": chain}))),
-        ("per-stage totals: all projects", lambda: pipeline_totals(filtered_projects(user=office))),
+        ("per-stage totals: chain (tally)", lambda: list_totals(user=office, params={"chain": chain}, projects=None)),
+        ("per-stage totals: all projects (tally)", lambda: list_totals(user=office, params={}, projects=None)),
+        ("per-stage totals: chain, counted from rows", lambda: pipeline_totals(filtered_projects(user=office, params={"chain": chain}))),
+        ("per-stage totals: all, counted from rows", lambda: pipeline_totals(filtered_projects(user=office))),
         ("cohort counts: this year", lambda: cohort_counts(user=office, year=datetime.date.today().year)),
         ("kanban cards: all stages", lambda: project_rows(newest_per_stage(filtered_projects(user=office), KANBAN_CARDS),
                                                           tags=False)),
@@ -115,7 +123,9 @@ def _print(kind: str, label: str, wall: float, cpu: float, queries: int) -> None
     print(f"  {kind}  {label:<44} {wall:8.1f} ms (CPU {cpu:6.1f} ms)  {queries:3d} queries")
 
 
-def import_speed(rows: int) -> None:
+def import_speed(rows: int, *, existing: bool) -> None:
+    """The ledger import of `rows` rows (new enterprises, or enterprises already in the database) against its floor:
+    the same file read by python-calamine and its projects INSERTed raw."""
     from ledger_file import ledger_workbook
     from zhaoshang.core.excel_import.jobs import import_run
     from zhaoshang.core.excel_import.models import ImportJob
@@ -123,7 +133,8 @@ def import_speed(rows: int) -> None:
     from zhaoshang.projects.ledger import KIND
 
     office = User.objects.get(username="bench-office")
-    data = ledger_workbook(rows, prefix=f"导入{Project.objects.count()}")
+    data = ledger_workbook(rows, prefix=f"导入{Project.objects.count()}", existing=Project.objects.count() // 2 if existing else 0)
+    floor = _import_floor(data, office)
     started = time.perf_counter()
     job = import_job_create(actor=office, kind=KIND, filename="台账.xlsx", data=data, start=False)
     import_run(job.pk)
@@ -135,8 +146,33 @@ def import_speed(rows: int) -> None:
     job.refresh_from_db()
     assert (job.status, job.saved_rows) == ("done", rows), (job.status, job.message, job.errors[:3])
     Project.all_objects.filter(created_at__gte=job.created_at).delete()  # keep the sizes exact for the next step
-    print(f"  import {rows:,} rows ({len(data) / 1024:.0f} KB): validate {checked - started:.2f} s, confirm (re-check + save) "
-          f"{done - checked:.2f} s, total {done - started:.2f} s = {rows / (done - started):,.0f} rows/s")
+    speed = rows / (done - started)
+    print(f"  import {rows:,} rows, {'existing' if existing else 'new'} enterprises ({len(data) / 1024:.0f} KB): "
+          f"validate {checked - started:.2f} s, confirm (re-check + save) {done - checked:.2f} s, total "
+          f"{done - started:.2f} s = {speed:,.0f} rows/s; floor {floor:,.0f} rows/s; ratio {speed / floor:.2f}")
+
+
+def _import_floor(data: bytes, office) -> float:
+    """Rows per second of the floor: calamine reads the sheet, one INSERT per 1,000 projects writes them (then removed)."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+    from zhaoshang.projects.services.bulk import _insert
+
+    started = time.perf_counter()
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()[2:]
+    unit = office.unit_id or Project.objects.values_list("lead_unit_id", flat=True).first()
+    today = datetime.date.today()
+    with transaction.atomic():
+        first = Project.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        for start in range(0, len(sheet), 1000):
+            part = sheet[start:start + 1000]
+            _insert(Project, {"name": [row[0] for row in part], "amount_wan": [float(str(row[3]).replace(",", "")) for row in part],
+                              "lead_unit_id": [unit] * len(part), "stage_since": [today] * len(part),
+                              "created_by_id": [office.pk] * len(part)})
+    elapsed = time.perf_counter() - started
+    Project.all_objects.filter(id__gt=first).delete()
+    return len(sheet) / elapsed
 
 
 def main() -> None:
@@ -159,7 +195,8 @@ def main() -> None:
                   f"(generated in {time.perf_counter() - started:.0f} s)")
             measure(ARGS.runs)
             if ARGS.import_rows:
-                import_speed(ARGS.import_rows)
+                import_speed(ARGS.import_rows, existing=False)
+                import_speed(ARGS.import_rows, existing=True)
     finally:
         finish(DATA_DIR, keep=bool(ARGS.keep or ARGS.data_dir))
 

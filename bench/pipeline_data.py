@@ -12,6 +12,7 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.plans.models import Chain, ChainLink, Plan
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Channel, Stage, State
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
+from zhaoshang.projects.search import index_enterprises, index_projects
 
 BATCH = 2000
 CHUNK = 20_000  # projects per transaction
@@ -22,6 +23,9 @@ STAGES = Stage.values
 STAGE_WEIGHTS = [15, 25, 15, 10, 10, 15, 10]
 START = datetime.date(2023, 1, 1)
 DAYS = 1000  # stage dates spread over 2023-01 … 2025-09
+# a random moment in the 700 days from 2024-01-01, in each database's words
+SPREAD = {"sqlite": "datetime('2024-01-01', '+' || (abs(random()) % 700) || ' days', '+' || (abs(random()) % 86400) || ' seconds')",
+          "postgresql": "TIMESTAMPTZ '2024-01-01' + random() * INTERVAL '700 days'"}
 
 
 def base_rows(units: int = 60):
@@ -49,9 +53,12 @@ def _project(i: int, rng: random.Random, units, chains, office) -> Project:
     stage = rng.choices(STAGES, STAGE_WEIGHTS)[0]
     since = START + datetime.timedelta(days=rng.randrange(DAYS))
     amount = Decimal(int(rng.lognormvariate(8.5, 1.2)) + 100)
+    chain = rng.choice(chains) if rng.random() < 0.9 else None
+    # names hold their chain's words, as real ones do: q=化工 (2 characters) and q=光电材料 (4) each find some
     project = Project(
-        name=f"合成项目{i:07d}", amount_wan=amount, fixed_asset_wan=(amount * Decimal("0.7")).quantize(Decimal("0.01")),
-        chain=rng.choice(chains) if rng.random() < 0.9 else None, channel=rng.choice(Channel.values), park="化工园区",
+        name=f"{chain.name if chain else ''}合成项目{i:07d}", amount_wan=amount,
+        fixed_asset_wan=(amount * Decimal("0.7")).quantize(Decimal("0.01")), chain=chain,
+        channel=rng.choice(Channel.values), park="化工园区",
         lead_unit=rng.choice(units), stage=stage, stage_since=since, created_by=office,
         state=rng.choices(State.values, [85, 10, 5])[0])
     for reached, attribute in REACHED.items():
@@ -73,7 +80,7 @@ def _changes(project: Project, count: int, office) -> list[StageChange]:
 
 def add_projects(first: int, count: int, changes_each: int, base, seed: int = 2025) -> None:
     """Projects first … first+count-1, each with an enterprise (two projects per enterprise), 0-2 tags and
-    `changes_each` stage changes; `updated_at` spread over two years as on a live system."""
+    `changes_each` stage changes, all in the search index; `updated_at` spread over two years as on a live system."""
     units, office, chains, tags = base
     rng = random.Random(seed + first)
     for start in range(first, first + count, CHUNK):
@@ -90,8 +97,10 @@ def add_projects(first: int, count: int, changes_each: int, base, seed: int = 20
             tagged.objects.bulk_create([tagged(project_id=p.pk, tag_id=t.pk) for p in projects
                                         for t in rng.sample(tags, rng.choice([0, 1, 1, 2]))], batch_size=BATCH)
             StageChange.objects.bulk_create([c for p in projects for c in _changes(p, changes_each, office)], batch_size=BATCH)
+            index_enterprises(enterprises)  # in bulk, as the ledger import does
+            index_projects(projects)
             with connection.cursor() as cursor:  # auto_now set every updated_at to now: spread them
-                cursor.execute("UPDATE projects_project SET updated_at = datetime('2024-01-01', '+' || (abs(random()) % 700) || ' days',"
-                               " '+' || (abs(random()) % 86400) || ' seconds') WHERE id >= %s", [projects[0].pk])
+                cursor.execute(f"UPDATE projects_project SET updated_at = {SPREAD[connection.vendor]} WHERE id >= %s",
+                               [projects[0].pk])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

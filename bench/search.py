@@ -16,12 +16,10 @@ size of the postings as an ordinary Django table (id + unique index) instead of 
 """
 
 import argparse
-import os
 import random
 import re
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -30,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchdb import finish, use_data_dir  # noqa: E402
+from benchdb import POSTGRES, explain, finish, use_data_dir  # noqa: E402
 
 TARGET_MS = 20.0
 KIND = "bench-enterprise"
@@ -49,14 +47,7 @@ def _arguments() -> argparse.Namespace:
 
 
 ARGS = _arguments()  # before Django starts: the data directory decides its database
-POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-if POSTGRES:  # benchdb.use_data_dir would point Django at SQLite: only the data directory is temporary here
-    DATA_DIR = Path(tempfile.mkdtemp(prefix="zhaoshang-search-bench-"))
-    os.environ.update({"ZHAOSHANG_DATA_DIR": str(DATA_DIR), "DJANGO_SETTINGS_MODULE": "zhaoshang.settings",
-                       "ZHAOSHANG_HTTPS": "0"})
-    os.environ.setdefault("ZHAOSHANG_SECRET_KEY", "bench-only-" + "b" * 50)
-else:
-    DATA_DIR = use_data_dir(ARGS.data_dir, "zhaoshang-search-bench-")
+DATA_DIR = use_data_dir(ARGS.data_dir, "zhaoshang-search-bench-")
 
 import django  # noqa: E402
 
@@ -281,16 +272,13 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def explain(kind_id: int, query: str) -> str:
+def plan_of(kind_id: int, query: str) -> str:
     """The plan of the query search_ids runs last for `query`."""
     with CaptureQueriesContext(connection) as captured:
         search_ids(KIND, query)
     sql = captured.captured_queries[-1]["sql"]
-    prefix = "EXPLAIN QUERY PLAN " if not POSTGRES else "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
     with connection.cursor() as cursor:
-        cursor.execute(prefix + sql)
-        rows = cursor.fetchall()
-    lines = [str(row[0] if POSTGRES else row[-1]) for row in rows]
+        lines = explain(cursor, sql)
     if len(lines) > 40:  # the 37 subqueries of a 2-letter initials query: each kind of line once, with its count
         shapes = Counter(re.sub(r"'[^']*'|\d+(\.\d+)?", "…", line) for line in lines)
         lines = [f"{shape}  (×{count})" if count > 1 else shape for shape, count in shapes.items()]
@@ -366,7 +354,7 @@ def main() -> None:
 
     print("\nquery plans:")
     for query in ("楚商", "华美化工有限", "lhgf", "cs", "楚"):
-        print(f"  {query}:\n{explain(kind_id, query)}")
+        print(f"  {query}:\n{plan_of(kind_id, query)}")
 
     print("\nsearch_index_put, s (wall clock; CPU time of this process):")
     for label, seconds, cpu_seconds in put_timings():

@@ -30,7 +30,7 @@ from zhaoshang.kpis.periods import PeriodFigure, period_figure
 from zhaoshang.kpis.registries import counted_q, is_source, row_day, source_rows
 from zhaoshang.kpis.rules import SEEK_COLUMNS, Rule, Window, alive_on, reached_q, retreat_q, stage_field
 from zhaoshang.plans.choices import Comparator
-from zhaoshang.projects.models import Project, StageRetreat
+from zhaoshang.projects.models import LIVE, Project, StageRetreat
 from zhaoshang.supervision.cycles import plan_start
 from zhaoshang.supervision.lights import Light, expected_progress, worst
 from zhaoshang.supervision.settings import light_thresholds
@@ -121,10 +121,9 @@ def _project_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal]:
 
 @functools.cache
 def _seek_columns(stage: str) -> tuple[str, ...]:
-    """The filter columns with an index led by them and then the stage's date (after the soft deletion)."""
+    """The filter columns with an index (of the live projects) led by them and then the stage's date."""
     field = stage_field(stage)
-    led = {index.fields[1] for index in Project._meta.indexes
-           if index.fields[0] == "deleted_at" and index.fields[2:3] == [field]}
+    led = {index.fields[0] for index in Project._meta.indexes if index.condition == LIVE and index.fields[1:2] == [field]}
     return tuple(column for column in SEEK_COLUMNS if column in led)
 
 

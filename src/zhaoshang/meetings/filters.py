@@ -7,9 +7,11 @@ from django.utils import timezone
 from zhaoshang.core.query_params import MAX_YEAR, MIN_YEAR, QueryFilterSet
 from zhaoshang.meetings.choices import KIND_BY_NAME, ActionStatus, MeetingStatus
 from zhaoshang.meetings.models import ActionItem, Meeting
+from zhaoshang.meetings.search import meeting_hits
 
 
 class MeetingFilter(QueryFilterSet):
+    truncated = False  # set by `q`: the search matched more than SEARCH_LIMIT meetings
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     kind = django_filters.CharFilter(method="filter_kind", label="会议类型")
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label="状态")
@@ -22,7 +24,10 @@ class MeetingFilter(QueryFilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(minutes__icontains=value) | Q(place__icontains=value))
+        # from the search index: title, minutes, place; the newest SEARCH_LIMIT ids
+        hits = meeting_hits(value.strip()[:100])
+        self.truncated = hits.truncated
+        return queryset.filter(pk__in=hits.ids)
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind=KIND_BY_NAME.get(value.strip(), "-"))

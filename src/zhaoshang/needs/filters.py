@@ -7,6 +7,7 @@ from django.utils import timezone
 from zhaoshang.core.query_params import MAX_YEAR, MIN_YEAR, QueryFilterSet
 from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.models import Need
+from zhaoshang.needs.search import need_hits
 
 TYPE_BY_NAME = {**{label: value for value, label in NeedType.choices}, **{value: value for value in NeedType.values},
                 "土地": NeedType.LAND, "电力": NeedType.POWER, "金融": NeedType.FINANCE, "人才": NeedType.TALENT,
@@ -21,6 +22,7 @@ def late_q(now=None) -> Q:
 
 
 class NeedFilter(QueryFilterSet):
+    truncated = False  # set by `q`: the search matched more than SEARCH_LIMIT needs
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     type = django_filters.CharFilter(method="filter_type", label="诉求类型")
     status = django_filters.ChoiceFilter(choices=NeedStatus.choices, label="状态")
@@ -35,8 +37,10 @@ class NeedFilter(QueryFilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value) | Q(project__name__icontains=value)
-                               | Q(enterprise__name__icontains=value))
+        # from the search index: title, text, the project's or the enterprise's name; the newest SEARCH_LIMIT ids
+        hits = need_hits(value.strip()[:100])
+        self.truncated = hits.truncated
+        return queryset.filter(pk__in=hits.ids)
 
     def filter_type(self, queryset, name, value):
         return queryset.filter(need_type=TYPE_BY_NAME.get(value.strip(), "-"))

@@ -8,6 +8,7 @@ from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.flags import flagged_q
 from zhaoshang.projects.lookups import CHANNEL_BY_NAME, chain_ids_named
 from zhaoshang.projects.models import Project, Tag
+from zhaoshang.projects.search import project_hits
 from zhaoshang.projects.tagging import tags_q
 
 # 投资额区间 (万元): [min, max); the 1亿元 line is the one the targets count
@@ -17,6 +18,7 @@ BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000
 
 
 class ProjectFilter(QueryFilterSet):
+    truncated = False  # set by `q`: the search matched more than SEARCH_LIMIT projects
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     chain = django_filters.CharFilter(method="filter_chain", label="产业链")
     chain_link = django_filters.NumberFilter(field_name="chain_link_id", label="产业链环节")
@@ -37,9 +39,10 @@ class ProjectFilter(QueryFilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        # a subquery, not a join: the totals must not count a project once per matching enterprise
-        investors = Project.enterprises.through.objects.filter(enterprise__name__icontains=value).values("project_id")
-        return queryset.filter(Q(name__icontains=value) | Q(pk__in=investors))
+        # from the search index: the project's name or an investor's, the newest SEARCH_LIMIT ids
+        hits = project_hits(value.strip()[:100])
+        self.truncated = hits.truncated
+        return queryset.filter(pk__in=hits.ids)
 
     def filter_chain(self, queryset, name, value):
         numeric = value.isascii() and value.isdigit()

@@ -116,6 +116,15 @@ class Tag(models.Model):
 KPI_COLUMNS = ["state", "terminated_on", "chain", "channel", "amount_wan", "channel_detail", "tag_bits"]
 
 
+LIVE = models.Q(deleted_at__isnull=True)  # the condition of the partial indexes of live projects
+
+
+def live_index(*fields: str, name: str) -> models.Index:
+    """A partial index of the live projects. deleted_at comes last, always NULL there: SQLite covers a query from an
+    index only if it holds every column the query names, the partial condition's included."""
+    return models.Index(fields=[*fields, "deleted_at"], condition=LIVE, name=name)
+
+
 def kpi_seek_columns(lead: str) -> list[str]:
     """An indicator index led by a filter column (chain, channel) and then a stage's date: the other filter columns."""
     return [column for column in KPI_COLUMNS if column not in (lead, "state")]
@@ -126,6 +135,8 @@ class Project(SoftDeleteModel):
 
     UNIT_SCOPE = "lead_unit_id"
 
+    # not indexed by itself (see the partial indexes below); the recycle bin reads `project_deleted`
+    deleted_at = models.DateTimeField("删除时间", null=True, blank=True, editable=False)
     name = models.CharField("项目名称", max_length=200)
     enterprises = models.ManyToManyField(Enterprise, related_name="projects", verbose_name="投资企业")
     amount_wan = models.DecimalField("计划总投资(万元)", max_digits=14, decimal_places=2)
@@ -165,27 +176,33 @@ class Project(SoftDeleteModel):
         indexes = [
             models.Index(fields=["stage", "state", "updated_at"], name="project_stage_state"),
             models.Index(fields=["lead_unit", "stage"], name="project_unit_stage"),
+            models.Index(fields=["deleted_at"], condition=~LIVE, name="project_deleted"),
             # bench/pipeline.py: the list's and the kanban's rows in date order (of all projects, of a stage, of a chain's
-            # stage) and their per-stage totals (of all, of a chain), each read from one covering index. Soft deletion first: without ANALYZE statistics SQLite takes `deleted_at IS NULL`
-            # for a selective condition and prefers the bare deleted_at index unless another index matches more.
-            models.Index(fields=["deleted_at", "updated_at", "id"], name="project_recent"),
-            models.Index(fields=["deleted_at", "stage", "updated_at", "id", "state"], name="project_stage_recent"),
-            models.Index(fields=["deleted_at", "chain", "stage", "updated_at", "id", "state"], name="project_chain_stage_recent"),
-            models.Index(fields=["deleted_at", "stage", "state", "amount_wan", "tag_bits"], name="project_stage_totals"),
-            models.Index(fields=["deleted_at", "chain", "stage", "state", "amount_wan"], name="project_chain_totals"),
-            # a year of one stage's dates: the indicators' counts (kpis/figures.py) and the list's cohort counts
-            models.Index(fields=["deleted_at", "signed_on", *KPI_COLUMNS], name="project_kpi_signed"),
-            models.Index(fields=["deleted_at", "registered_on", *KPI_COLUMNS], name="project_kpi_registered"),
-            models.Index(fields=["deleted_at", "started_on", *KPI_COLUMNS], name="project_kpi_started"),
-            models.Index(fields=["deleted_at", "producing_on", *KPI_COLUMNS], name="project_kpi_producing"),
+            # stage), each walked in order from a partial index of the live projects and stopped after a page. An index
+            # led by deleted_at cannot give PostgreSQL the order (IS NULL is no equality to its planner): it would read
+            # and sort every project.
+            live_index("updated_at", "id", name="project_recent"),
+            live_index("stage", "updated_at", "id", "state", name="project_stage_recent"),
+            live_index("chain", "stage", "updated_at", "id", "state",
+                         name="project_chain_stage_recent"),
+            # the per-stage totals of a list filtered by what the tallies do not keep (a tag, an amount), from one covering
+            # index. Every index here is partial, of the live projects: a bare deleted_at index would tempt SQLite, which
+            # without ANALYZE statistics takes `deleted_at IS NULL` for a selective condition, away from them all.
+            live_index("stage", "state", "amount_wan", "tag_bits", name="project_stage_totals"),
+            live_index("chain", "stage", "state", "amount_wan", name="project_chain_totals"),
+            # a year of one stage's dates: the indicators' counts (kpis/figures.py)
+            live_index("signed_on", *KPI_COLUMNS, name="project_kpi_signed"),
+            live_index("registered_on", *KPI_COLUMNS, name="project_kpi_registered"),
+            live_index("started_on", *KPI_COLUMNS, name="project_kpi_started"),
+            live_index("producing_on", *KPI_COLUMNS, name="project_kpi_producing"),
             # one chain's or one channel's projects of a year of a stage, for the indicators that filter on them
             # (kpis/figures.py reads the index list: a stage and column without one are counted in the year's scan)
-            models.Index(fields=["deleted_at", "chain", "signed_on", *kpi_seek_columns("chain")], name="project_kpi_chain_signed"),
-            models.Index(fields=["deleted_at", "channel", "signed_on", *kpi_seek_columns("channel")],
+            live_index("chain", "signed_on", *kpi_seek_columns("chain"), name="project_kpi_chain_signed"),
+            live_index("channel", "signed_on", *kpi_seek_columns("channel"),
                          name="project_kpi_channel_signed"),
-            models.Index(fields=["deleted_at", "channel", "registered_on", *kpi_seek_columns("channel")],
+            live_index("channel", "registered_on", *kpi_seek_columns("channel"),
                          name="project_kpi_channel_registered"),
-            models.Index(fields=["deleted_at", "channel", "started_on", *kpi_seek_columns("channel")],
+            live_index("channel", "started_on", *kpi_seek_columns("channel"),
                          name="project_kpi_channel_started"),
         ]
 
@@ -241,3 +258,54 @@ class StageRetreat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.get_stage_display()} {self.reached_on}–{self.retreated_on}"
+
+
+class ProjectTally(models.Model):
+    """How many live projects there are, and their planned investment, per (lead unit, chain, channel, state, stage)
+    at grain 1, and per (state, stage) alone at grain 0 (the city's totals, unit/chain/channel 0 or "").
+
+    Kept by database triggers (projects/tally_triggers.py) in the transaction of every write to the projects, bulk
+    ones included, and recounted after every migrate: the list's and the kanban's totals read tens of rows here
+    instead of summing every project. The amount is in 0.01 万元 (an integer: a running sum of decimals would drift
+    on SQLite, which adds them as floats). Never written by Python."""
+
+    UNIT_SCOPE = "lead_unit_id"
+
+    grain = models.SmallIntegerField()
+    lead_unit_id = models.BigIntegerField()  # the filter's field names (projects/filters.py), so one FilterSet serves
+    chain_id = models.BigIntegerField()  # 0: no chain
+    channel = models.CharField(max_length=10)
+    state = models.CharField(max_length=10, choices=State.choices)
+    stage = models.CharField(max_length=12, choices=Stage.choices)
+    project_count = models.BigIntegerField()
+    amount_fen = models.BigIntegerField()
+
+    objects = models.Manager.from_queryset(RestrictedQuerySet)()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "项目汇总"
+        constraints = [models.UniqueConstraint(fields=["grain", "lead_unit_id", "chain_id", "channel", "state", "stage"],
+                                               name="one_tally_row")]
+        indexes = [models.Index(fields=["grain", "chain_id", "stage", "state", "project_count", "amount_fen"],
+                                name="tally_chain"),
+                   models.Index(fields=["grain", "channel", "stage", "state", "project_count", "amount_fen"],
+                                name="tally_channel")]
+
+
+class ProjectYearTally(models.Model):
+    """How many live projects of each lead unit and state signed, started or began producing in each year: the
+    list's cohort counts. Kept with ProjectTally, by the same triggers."""
+
+    UNIT_SCOPE = "lead_unit_id"
+
+    lead_unit_id = models.BigIntegerField()
+    milestone = models.CharField(max_length=12)  # "signed_on", "started_on", "producing_on": the project's date field
+    year = models.IntegerField()
+    state = models.CharField(max_length=10, choices=State.choices)
+    project_count = models.BigIntegerField()
+
+    objects = models.Manager.from_queryset(RestrictedQuerySet)()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "项目年度汇总"
+        constraints = [models.UniqueConstraint(fields=["milestone", "year", "state", "lead_unit_id"], name="one_year_tally_row")]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
 
-from django.db.models import Count, F, Q, Sum, Value
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 
 from zhaoshang.accounts.models import Unit
@@ -21,6 +21,7 @@ from zhaoshang.projects.contact_privacy import phones_visible, shown_phone
 from zhaoshang.projects.filters import ProjectFilter
 from zhaoshang.projects.flags import attach_clocks
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
+from zhaoshang.projects.tally import stage_totals, tallied_cohorts, tallied_totals
 
 KANBAN_CARDS = 15  # cards shown per column (the newest; a link lists the rest); the column's count and amount cover all of them
 # every state but terminated, as a list: the cohort counts read it as ranges of an index instead of testing each row
@@ -79,9 +80,21 @@ def listed_projects(user):
     return Project.objects.restrict(user, listing_action(user))
 
 
+@dataclass
+class ProjectListing:
+    rows: QuerySet
+    truncated: bool  # a keyword (`q`) matched more than SEARCH_LIMIT projects: the newest of them are listed
+
+
+def project_listing(*, user, params=None) -> ProjectListing:
+    """The caller's projects, filtered by `params` (query-string names), and whether the keyword search was cut."""
+    filterset = ProjectFilter(params or {}, queryset=listed_projects(user))
+    return ProjectListing(rows=filterset.qs, truncated=filterset.truncated)
+
+
 def filtered_projects(*, user, params=None):
     """The caller's projects, filtered by `params` (query-string names): what the pages count and list."""
-    return ProjectFilter(params or {}, queryset=listed_projects(user)).qs
+    return project_listing(user=user, params=params).rows
 
 
 def projects_for(*, user, params=None):
@@ -186,7 +199,8 @@ def kanban_for(*, user, params) -> list[dict]:
     cards = {stage: [] for stage in Stage.values}
     for card in project_rows(newest_per_stage(projects, KANBAN_CARDS), tags=False):  # cards show no tags
         cards[card.stage].append(card)
-    return [{**column, "cards": cards[column["stage"]]} for column in pipeline_totals(projects)["stages"]]
+    totals = list_totals(user=user, params=params or {}, projects=projects, live_only=not (params or {}).get("state"))
+    return [{**column, "cards": cards[column["stage"]]} for column in totals["stages"]]
 
 
 def project_rows(projects, *, tags: bool = True) -> list[ProjectRow]:
@@ -237,28 +251,22 @@ def newest_per_stage(projects, count: int):
 
 
 def pipeline_totals(projects) -> dict:
-    """Count and amount of a (filtered) list, overall and per stage."""
+    """Count and amount of a (filtered) list of projects, overall and per stage, counted from the rows."""
     # filters use subqueries: no duplicate rows; COUNT(*) reads one column less per row than COUNT(id)
     rows = projects.order_by().values("stage").annotate(n=Count("*"), amount=Sum("amount_wan"))
-    by_stage = {row["stage"]: row for row in rows}
-    return {
-        "count": sum(r["n"] for r in rows),
-        "amount_wan": sum((r["amount"] or 0) for r in rows),
-        "stages": [{"stage": s, "label": label, "count": by_stage.get(s, {}).get("n", 0),
-                    "amount_wan": by_stage.get(s, {}).get("amount") or 0} for s, label in Stage.choices],
-    }
+    return stage_totals({row["stage"]: (row["n"], row["amount"] or Decimal(0)) for row in rows})
+
+
+def list_totals(*, user, params: dict, projects, live_only: bool = False) -> dict:
+    """The totals of the user's projects filtered by `params` (which `projects` are): from the tally when it keeps
+    every filter given, else counted from the rows."""
+    return tallied_totals(user=user, params=params, live_only=live_only) or pipeline_totals(projects)
 
 
 def cohort_counts(*, user, year: int) -> dict:
-    """What cities publish: the reserve (储备), and the projects signed, started and producing this year.
-
-    One count per figure, in one query (UNION ALL): each reads a range of one covering index (the stage, the
-    year's dates) rather than every project."""
-    projects = Project.objects.restrict(user, listing_action(user)).filter(state__in=LIVE_STATES).order_by()
-    cohorts = {"reserve": Q(stage__in=[Stage.LEAD, Stage.NEGOTIATING]), "signed": Q(signed_on__year=year),
-               "started": Q(started_on__year=year), "producing": Q(producing_on__year=year)}
-    counts = [projects.filter(cohort).values(cohort=Value(name)).annotate(n=Count("*")) for name, cohort in cohorts.items()]
-    return {**dict.fromkeys(cohorts, 0), **dict(counts[0].union(*counts[1:], all=True).values_list("cohort", "n"))}
+    """What cities publish: the reserve (储备), and the projects signed, started and producing this year (terminated
+    ones left out), from the tallies."""
+    return tallied_cohorts(user=user, year=year, live_states=LIVE_STATES)
 
 
 def current_chains(*, user):

@@ -13,9 +13,7 @@ from zhaoshang.registries.access import contacts_visible
 from zhaoshang.registries.filters import filterset_class
 from zhaoshang.registries.kit import Registry
 from zhaoshang.registries.models import RegistryAttachment
-from zhaoshang.search.selectors import search_ids
-
-SEARCH_LIMIT = 2000  # a search returns at most this many rows, newest first; a longer query narrows it
+from zhaoshang.search.selectors import SEARCH_LIMIT, search_ids
 
 
 @dataclass

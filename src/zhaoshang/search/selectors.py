@@ -20,6 +20,7 @@ from zhaoshang.search.indexing import (initials_pair_terms, initials_query_terms
                                        normalize, query_terms)
 from zhaoshang.search.models import SearchDoc, SearchGram, SearchKind
 
+SEARCH_LIMIT = 2000  # the platform's one cap on a list's search: this many rows at most, newest first
 COUNT_CAP = 1000  # newest postings read per term to rank the terms (bench/search.py: 500-1000 is best)
 PROBES = 1  # other terms probed per candidate before its document is read (bench: 1 beats 0 and 2)
 DOC_TABLE = SearchDoc._meta.db_table
@@ -44,6 +45,11 @@ def _hits(rows: list[tuple[int]], limit: int) -> SearchHits:
     return SearchHits(ids=[row[0] for row in rows[:limit]], truncated=len(rows) > limit)
 
 
+def hits_union(parts: list[SearchHits], *, limit: int = SEARCH_LIMIT) -> SearchHits:
+    """The ids several searches found for one kind of row (its own text, its project's, its enterprise's …), newest
+    first and cut at `limit`; truncated when a part was, or the union is longer."""
+    ids = sorted({object_id for part in parts for object_id in part.ids}, reverse=True)
+    return SearchHits(ids=ids[:limit], truncated=len(ids) > limit or any(part.truncated for part in parts))
 
 
 def _postings(cursor, kind_id: int, term: str, limit: int) -> SearchHits:

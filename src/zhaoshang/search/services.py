@@ -8,7 +8,7 @@ If the term rules in `indexing.py` ever change, clear and re-put every kind.
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from django.db import connection, transaction
@@ -171,3 +171,13 @@ def search_index_clear(kind: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {GRAM_TABLE} WHERE kind_id = %s", [kind_id])
         cursor.execute(f"DELETE FROM {DOC_TABLE} WHERE kind_id = %s", [kind_id])
+
+
+def search_index_rows(kind: str, rows: Iterable, texts: Callable[[object], Sequence[str]]) -> int:
+    """Index every row of `rows` (a queryset's iterator; historical rows in a migration) as `texts(row)`, a batch per
+    transaction (unless the caller's encloses them); returns how many rows were read."""
+    count = 0
+    for batch in _chunks(rows, DOC_BATCH):
+        search_index_put(kind, [(row.pk, texts(row)) for row in batch])
+        count += len(batch)
+    return count

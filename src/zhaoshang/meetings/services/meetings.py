@@ -13,6 +13,7 @@ from zhaoshang.meetings.choices import DEFAULT_INTERVAL, MeetingKind, MeetingSta
 from zhaoshang.meetings.errors import MeetingError
 from zhaoshang.meetings.models import AgendaItem, Attendee, Decision, Meeting, MeetingSeries
 from zhaoshang.meetings.recurrence import occurrences
+from zhaoshang.meetings.search import index_meetings
 from zhaoshang.meetings.selectors.agenda import agenda_candidates
 from zhaoshang.supervision.cycles import work_calendar
 
@@ -66,6 +67,7 @@ def meeting_create(*, actor, data: MeetingInput, series: MeetingSeries | None = 
         series=series, kind=data.kind, number=number, date=data.date, start_time=data.start_time,
         title=data.title.strip()[:100] or _default_title(data.kind, data.date, number),
         place=data.place.strip()[:100], chair=data.chair.strip()[:50], created_by=actor)
+    index_meetings([meeting])
     audit_record(actor=actor, action="create", obj=meeting, after=snapshot(meeting))
     return meeting
 
@@ -101,6 +103,8 @@ def meeting_update(*, actor, meeting: Meeting, **changes) -> Meeting:
     if meeting.status == MeetingStatus.HELD and meeting.date > timezone.localdate():
         raise MeetingError("会议日期未到，不能标记为已召开")
     meeting.save()
+    if changes.keys() & {"title", "minutes", "place"}:
+        index_meetings([meeting])
     audit_record(actor=actor, action="update", obj=meeting, before=before, after=snapshot(meeting))
     return meeting
 

@@ -18,12 +18,10 @@ from zhaoshang.needs.deadlines import accept_deadline, settle_deadline
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.needs.limits import limit_for
 from zhaoshang.needs.models import Need
-from zhaoshang.needs.selectors import ENTERPRISE_KIND
+from zhaoshang.needs.search import index_needs
 from zhaoshang.projects.models import Enterprise, Project
 from zhaoshang.projects.selectors import listed_projects
 from zhaoshang.projects.services.projects import enterprise_for
-from zhaoshang.registries.catalog import registry_named
-from zhaoshang.registries.services import index_rows
 from zhaoshang.supervision.choices import NotificationKind
 from zhaoshang.supervision.cycles import work_calendar
 from zhaoshang.supervision.services.notify import notify_office, notify_unit
@@ -95,9 +93,7 @@ def need_create(*, actor, data: NeedInput) -> Need:
         raise Http404("对象不存在或无权访问")  # another unit's project (re-checked, locked, in the transaction): 404
     enterprise = data.enterprise
     if enterprise is None and data.enterprise_name.strip():
-        enterprise = enterprise_for(data.enterprise_name, data.credit_code)
-        # enterprise_for does not index the rows it finds or creates: the next need's name search finds this one
-        index_rows(registry_named(ENTERPRISE_KIND), [enterprise])
+        enterprise = enterprise_for(data.enterprise_name, data.credit_code)  # indexed there: the next lookup finds it
     if enterprise is None and data.project is not None:
         enterprise = data.project.enterprises.first()
     if data.project is None and enterprise is None:
@@ -111,6 +107,7 @@ def need_create(*, actor, data: NeedInput) -> Need:
                 contact_phone=phone, unit=data.unit, raised_at=raised_at, created_by=actor)
     _deadlines(need)
     need.save()
+    index_needs([need])
     audit_record(actor=actor, action="create", obj=need, after=snapshot(need))
     if getattr(actor, "unit_id", None) != need.unit_id:
         notify_unit(unit_id=need.unit_id, kind=NotificationKind.DUE, url=_url(need),
@@ -136,6 +133,7 @@ def need_update(*, actor, need: Need, title: str, description: str, need_type: s
     if retype:
         _deadlines(need)
     need.save()
+    index_needs([need])
     audit_record(actor=actor, action="update", obj=need, before=before, after=snapshot(need))
     return need
 

@@ -17,6 +17,7 @@ from zhaoshang.core.models import AuditLog
 from zhaoshang.projects.credit_code import credit_code_error
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
 from zhaoshang.projects.models import Enterprise, Project, StageChange
+from zhaoshang.projects.search import index_enterprises, index_projects
 from zhaoshang.projects.services.projects import ProjectInput, names_similar, project_build
 
 CHUNK = 500  # values per IN (...) when preloading
@@ -25,6 +26,22 @@ CHUNK = 500  # values per IN (...) when preloading
 def _chunks(values: list, size: int = CHUNK):
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def _live_projects_of(enterprise_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """(name, id) of each enterprise's live projects: the link table read first, then the projects by key. A join
+    from the enterprise side lets SQLite walk every live project and probe the links (seconds at 1M projects)."""
+    links: dict[int, list[int]] = {}
+    for part in _chunks(enterprise_ids):
+        for enterprise_id, project_id in Project.enterprises.through.objects.filter(enterprise_id__in=part).values_list(
+                "enterprise_id", "project_id"):
+            links.setdefault(project_id, []).append(enterprise_id)
+    projects: dict[int, list[tuple[str, int]]] = {}
+    for part in _chunks(sorted(links)):
+        for pk, name in Project.objects.filter(pk__in=part).values_list("pk", "name"):
+            for enterprise_id in links[pk]:
+                projects.setdefault(enterprise_id, []).append((name, pk))
+    return projects
 
 
 @dataclass(eq=False)
@@ -52,10 +69,7 @@ class ProjectBatch:
         self.by_name: dict[str, Enterprise] = {}
         for enterprise in sorted(found.values(), key=lambda e: (e.name, e.pk)):  # enterprise_for takes the first by name
             self.by_name.setdefault(enterprise.name, enterprise)
-        self.projects: dict[int, list[tuple[str, object]]] = {}
-        for part in _chunks(sorted(found)):
-            for enterprise_id, pk, name in Project.objects.filter(enterprises__in=part).values_list("enterprises", "pk", "name"):
-                self.projects.setdefault(enterprise_id, []).append((name, pk))
+        self.projects = _live_projects_of(sorted(found))
         self.new: list[NewEnterprise] = []
         self.coded: list[Enterprise] = []  # found by name; the batch gives them their credit code
         self.pending: dict[int, list[tuple[str, str]]] = {}  # id(enterprise) → (project name, label) of the batch
@@ -166,6 +180,8 @@ def projects_create_many(*, actor, items: list[ProjectInput]) -> list[Project]:
     _insert_enterprises(batch)
     _insert_objects(Project, projects)
     _insert_related(actor, items, projects, enterprises)
+    index_enterprises([*batch.new, *batch.coded])  # new ones, and those found by name that got a credit code
+    index_projects(projects)
     return projects
 
 

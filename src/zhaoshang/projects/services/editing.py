@@ -10,6 +10,7 @@ from zhaoshang.core.services import PermissionDenied, object_soft_delete
 from zhaoshang.projects.choices import Channel
 from zhaoshang.projects.errors import ProjectError
 from zhaoshang.projects.models import Project
+from zhaoshang.projects.search import index_projects
 from zhaoshang.projects.selectors import main_investor
 from zhaoshang.projects.services.projects import enterprise_for, parse_amount
 from zhaoshang.projects.tagging import tag_bits
@@ -47,6 +48,8 @@ def project_update(*, actor, project: Project, changes: dict) -> Project:
     if "tags" in changes:
         project.tag_bits = tag_bits(tag.pk for tag in changes["tags"])
     project.save()
+    if "name" in changes:
+        index_projects([project])
     if "tags" in changes:
         project.tags.set(changes["tags"])
     if "enterprise_name" in changes or "credit_code" in changes:

@@ -16,6 +16,7 @@ from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Channel, Stage
 from zhaoshang.projects.credit_code import credit_code_error
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
 from zhaoshang.projects.models import Enterprise, Project
+from zhaoshang.projects.search import index_enterprises, index_projects
 from zhaoshang.projects.tagging import tag_bits
 
 MAX_AMOUNT_WAN = Decimal("100000000")  # 1万亿元: beyond this the amount was surely not typed in 万元
@@ -63,7 +64,8 @@ def parse_amount(value, label: str = "计划总投资") -> Decimal | None:
 
 
 def enterprise_for(name: str, credit_code: str) -> Enterprise:
-    """The enterprise with that credit code, else that exact name, else a new one."""
+    """The enterprise with that credit code, else that exact name, else a new one; one it creates or gives a credit
+    code is put into the search index."""
     name, credit_code = name.strip(), credit_code.strip().upper()
     if not name:
         raise ProjectError("请填写投资企业名称")
@@ -79,8 +81,11 @@ def enterprise_for(name: str, credit_code: str) -> Enterprise:
         if credit_code and not found.credit_code:
             found.credit_code = credit_code
             found.save(update_fields=["credit_code"])
+            index_enterprises([found])
         return found
-    return Enterprise.objects.create(name=name, credit_code=credit_code)
+    enterprise = Enterprise.objects.create(name=name, credit_code=credit_code)
+    index_enterprises([enterprise])
+    return enterprise
 
 
 def names_similar(first: str, second: str) -> bool:
@@ -152,6 +157,7 @@ def project_create(*, actor, data: ProjectInput, allow_duplicate: bool = False) 
     if existing and not allow_duplicate:
         raise PossibleDuplicate(existing)
     project.save()
+    index_projects([project])
     project.enterprises.add(enterprise)
     project.tags.set(data.tags)
     project.stage_changes.create(to_stage=project.stage, happened_on=project.stage_since, actor=actor, note="录入")

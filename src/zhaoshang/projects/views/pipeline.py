@@ -13,8 +13,9 @@ from zhaoshang.core.permissions import can
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
 from zhaoshang.projects.filters import BANDS, ProjectFilter
-from zhaoshang.projects.selectors import (cohort_counts, filter_options, filtered_projects, kanban_for, pipeline_totals,
+from zhaoshang.projects.selectors import (cohort_counts, filter_options, kanban_for, list_totals, project_listing,
                                          project_rows, projects_for)
+from zhaoshang.search.selectors import SEARCH_LIMIT
 
 PER_PAGE = 50
 PK_SLOT = 9_876_543_210  # stands for the pk in a URL reversed once
@@ -49,14 +50,16 @@ def _filter_context(request, params: dict) -> dict:
 @page()
 def pipeline(request):
     params = _params(request)
-    projects = filtered_projects(user=request.user, params=params)
-    totals = pipeline_totals(projects)
+    listing = project_listing(user=request.user, params=params)
+    projects = listing.rows
+    totals = list_totals(user=request.user, params=params, projects=projects)
     page_obj = CountedPaginator(projects, PER_PAGE, totals["count"]).get_page(request.GET.get("page"))
     page_obj.object_list = _with_urls(project_rows(page_obj.object_list), url="projects:detail")
     _with_urls([e for row in page_obj.object_list for e in row.enterprises], url="projects:enterprise")
     year = timezone.localdate().year
     context = {**_filter_context(request, params), "page_obj": page_obj, "totals": totals,
-               "year": year, "cohort": cohort_counts(user=request.user, year=year)}
+               "year": year, "cohort": cohort_counts(user=request.user, year=year),
+               "truncated": listing.truncated, "search_limit": SEARCH_LIMIT}
     template = "projects/_pipeline_results.html" if request.htmx else "projects/pipeline.html"
     return render(request, template, context)
 

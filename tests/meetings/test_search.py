@@ -1,0 +1,31 @@
+"""The meetings list's 关键词 from the search index: title, minutes and place, kept in step with every edit."""
+
+from zhaoshang.core.services import object_soft_delete
+from zhaoshang.meetings.search import meeting_hits
+from zhaoshang.meetings.services.meetings import meeting_update
+
+
+def _listed(client, query: str) -> str:
+    response = client.get("/meetings/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_meeting_is_found_by_its_title_its_minutes_and_its_place(meeting, office_client):
+    assert meeting_hits("专班").ids == [meeting.pk]  # minutes: 会议听取了各专班汇报
+    assert meeting_hits("三楼").ids == [meeting.pk]  # place: 三楼会议室
+    assert meeting_hits(meeting.title[-6:]).ids == [meeting.pk]
+    assert meeting.title in _listed(office_client, "专班")
+    assert meeting.title not in _listed(office_client, "招聘")
+
+
+def test_edited_minutes_are_found_by_their_new_words_only(meeting, office):
+    meeting_update(actor=office, meeting=meeting, minutes="研究了园区用地问题。", place="")
+    assert meeting_hits("用地").ids == [meeting.pk]
+    assert meeting_hits("专班").ids == []
+    assert meeting_hits("三楼").ids == []
+
+
+def test_a_deleted_meeting_is_not_listed(meeting, office, office_client):
+    object_soft_delete(obj=meeting, actor=office)
+    assert meeting.title not in _listed(office_client, "专班")
