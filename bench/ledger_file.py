@@ -17,8 +17,9 @@ CHANNELS = ["楚商回乡", "外部平台", "基金招商", "国企招商", "科
 
 def ledger_workbook(rows: int, prefix: str = "导入", seed: int = 7, existing: int = 0) -> bytes:
     """`rows` projects of new enterprises (two projects to one in ten), or with `existing`, each of one of the
-    enterprises 0 … existing-1 that bench/pipeline_data.py generated (合成企业…有限公司)."""
+    distinct enterprises among 0 … existing-1 that bench/pipeline_data.py generated (合成企业…有限公司)."""
     rng = random.Random(seed)
+    investors = rng.sample(range(existing), rows) if existing else None  # distinct: no two rows a possible duplicate
     book = Workbook(write_only=True)
     sheet = book.create_sheet("项目台账")
     sheet.append(["2025年招商引资项目台账"])
@@ -30,7 +31,7 @@ def ledger_workbook(rows: int, prefix: str = "导入", seed: int = 7, existing: 
         day = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(600))
         sheet.append([
             f"{prefix}第{i:05d}号{chain}项目" if i % 10 else f"{chain}配套{rng.choice(PRODUCTS)}生产基地",
-            f"合成企业{rng.randrange(existing):07d}有限公司" if existing else f"{prefix}投资企业{i - (i % 10 == 0):05d}有限公司", "", f"{amount:,}", round(amount * 0.6, 2), chain,
+            f"合成企业{investors[i]:07d}有限公司" if existing else f"{prefix}投资企业{i - (i % 10 == 0):05d}有限公司", "", f"{amount:,}", round(amount * 0.6, 2), chain,
             f"{chain}环节{rng.randrange(3)}", "、".join(rng.sample(TAGS, rng.choice([0, 1, 2]))), rng.choice(CHANNELS), "",
             "化工园区", "某某镇", f"合成{rng.randrange(60):03d}局", "专班", "张三", stage, day if i % 3 else day.strftime("%Y年%-m月%-d日"),
             "",
