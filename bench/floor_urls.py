@@ -1,12 +1,15 @@
-"""The floor the pipeline's pages are measured against (bench/pipeline.py): a minimal view through the same
-middleware that renders the same 50 rows of the list (newest first, the live projects, optionally one chain and stage)
-with `values()` through a tiny template, and everything else of the site as usual."""
+"""The floors the pipeline's pages are measured against (bench/pipeline.py): minimal views through the same
+middleware that render the same rows with `values()` through a tiny template, and everything else of the site as
+usual. The list's: its first 50 rows (newest first, the live projects, optionally one chain and stage); the kanban's:
+the newest 15 projects of each stage, as its cards."""
 
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
 
+from zhaoshang.projects.choices import Stage
 from zhaoshang.projects.models import Project
+from zhaoshang.projects.selectors import KANBAN_CARDS
 
 ROWS = engines["django"].from_string(
     "<table>{% for r in rows %}<tr><td>{{ r.name }}</td><td>{{ r.amount_wan }}</td><td>{{ r.stage }}</td>"
@@ -21,4 +24,9 @@ def floor(request):
     return HttpResponse(ROWS.render({"rows": rows}))
 
 
-urlpatterns = [path("bench-floor/", floor), path("", include("zhaoshang.urls"))]
+def kanban_floor(request):
+    rows = Project.objects.order_by("-updated_at", "-id").values("pk", "name", "amount_wan", "stage", "state", "updated_at")
+    return HttpResponse(ROWS.render({"rows": [row for stage in Stage.values for row in rows.filter(stage=stage)[:KANBAN_CARDS]]}))
+
+
+urlpatterns = [path("bench-floor/", floor), path("bench-floor/kanban/", kanban_floor), path("", include("zhaoshang.urls"))]

@@ -59,20 +59,24 @@ from zhaoshang.projects.selectors import (KANBAN_CARDS, cohort_counts, filtered_
                                          list_totals, pipeline_totals, project_rows)
 
 CHAIN = "{chain}"  # the pages filter by chain id (the filter's <select>); the API by name
+# bench/floor_urls.py: the same rows through a minimal view and template; each page is compared with the floor named
+FLOORS = {"list": ("FLOOR: 50 rows, no filter", "/bench-floor/"),
+          "list, chain + stage": ("FLOOR: 50 rows, chain + stage", f"/bench-floor/?chain={CHAIN}&stage=signed"),
+          "kanban": ("FLOOR: the kanban's 105 cards", "/bench-floor/kanban/")}
+HTMX = {"HX-Request": "true"}  # a filter changed on the page: the results only, without the page around them
 PAGES = [
-    ("list, no filter", "/projects/"),
-    ("list, chain + stage", f"/projects/?chain={CHAIN}&stage=signed"),
-    ("list, channel + year + amount", "/projects/?channel=楚商回乡&year=2025&min_amount_wan=10000"),
-    ("list, tag, page 3", "/projects/?tag=数字经济&page=3"),
-    ("list, q=化工 (2 characters)", "/projects/?q=化工"),
-    ("list, q=光电材料 (4 characters)", "/projects/?q=光电材料"),
-    ("kanban, chain", f"/projects/kanban/?chain={CHAIN}"),
-    ("kanban, no filter", "/projects/kanban/"),
-    ("API list, chain by name (1,000 rows)", f"/api/v1/projects?chain={CHAINS[1]}"),
+    ("list, no filter", "/projects/", {}, "list"),
+    ("list, chain + stage", f"/projects/?chain={CHAIN}&stage=signed", {}, "list, chain + stage"),
+    ("list, chain + stage, filter changed (htmx)", f"/projects/?chain={CHAIN}&stage=signed", HTMX, "list, chain + stage"),
+    ("list, channel + year + amount", "/projects/?channel=楚商回乡&year=2025&min_amount_wan=10000", {}, "list"),
+    ("list, tag, page 3", "/projects/?tag=数字经济&page=3", {}, "list"),
+    ("list, q=化工 (2 characters)", "/projects/?q=化工", {}, "list"),
+    ("list, q=光电材料 (4 characters)", "/projects/?q=光电材料", {}, "list"),
+    ("kanban, chain", f"/projects/kanban/?chain={CHAIN}", {}, "kanban"),
+    ("kanban, no filter", "/projects/kanban/", {}, "kanban"),
+    ("API list, chain by name (1,000 rows)", f"/api/v1/projects?chain={CHAINS[1]}", {}, None),
 ]
 TYPICAL = {"chain": CHAIN, "stage": "signed"}
-# bench/floor_urls.py: the same first 50 rows through a minimal view and template (pages / floor = the ratio to read)
-FLOORS = [("FLOOR: 50 rows, no filter", "/bench-floor/"), ("FLOOR: 50 rows, chain + stage", f"/bench-floor/?chain={CHAIN}&stage=signed")]
 
 
 def _median_ms(fn, runs: int) -> tuple[float, float, int]:
@@ -98,12 +102,17 @@ def measure(runs: int) -> None:
     settings.ROOT_URLCONF = "floor_urls"  # the site and the floor's view beside it
     client = Client()
     client.force_login(office)
-    for label, url in [*FLOORS, *PAGES]:
-        def get(url=url.format(chain=chain)):
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
+    def get(url, headers):
+        response = client.get(url.format(chain=chain), headers=headers)
+        assert response.status_code == 200, (url, response.status_code)
 
-        _print("page ", label, *_median_ms(get, runs))
+    floors = {}
+    for key, (label, url) in FLOORS.items():
+        floors[key] = _median_ms(lambda: get(url, {}), runs)
+        _print("page ", label, *floors[key])
+    for label, url, headers, floor in PAGES:
+        times = _median_ms(lambda: get(url, headers), runs)
+        _print("page ", label, *times, ratio=floors[floor][1] / times[1] if floor else None)
     typical = {key: value.format(chain=chain) for key, value in TYPICAL.items()}
     steps = [
         ("list rows: chain + stage, first page of 50", lambda: project_rows(filtered_projects(user=office, params=typical)[:50])),
@@ -119,47 +128,61 @@ def measure(runs: int) -> None:
         _print("query", label, *_median_ms(step, runs))
 
 
-def _print(kind: str, label: str, wall: float, cpu: float, queries: int) -> None:
-    print(f"  {kind}  {label:<44} {wall:8.1f} ms (CPU {cpu:6.1f} ms)  {queries:3d} queries")
+def _print(kind: str, label: str, wall: float, cpu: float, queries: int, ratio: float | None = None) -> None:
+    """One line; `ratio` is the floor's CPU time ÷ the page's (1.0 = as fast as the floor)."""
+    print(f"  {kind}  {label:<44} {wall:8.1f} ms (CPU {cpu:6.1f} ms)  {queries:3d} queries"
+          + (f"  floor ÷ page {ratio:.2f}" if ratio else ""))
 
 
 def import_speed(rows: int, *, existing: bool) -> None:
     """The ledger import of `rows` rows (new enterprises, or enterprises already in the database) against its floor:
-    the same file read by python-calamine and its projects INSERTed raw."""
+    the same file read by python-calamine and its projects INSERTed raw. Wall and CPU seconds of both, measured one
+    after the other; what the import wrote is removed afterwards (projects, new enterprises, their search entries),
+    so the next run meets the same database."""
     from ledger_file import ledger_workbook
     from zhaoshang.core.excel_import.jobs import import_run
     from zhaoshang.core.excel_import.models import ImportJob
     from zhaoshang.core.excel_import.services import import_job_confirm, import_job_create
     from zhaoshang.projects.ledger import KIND
+    from zhaoshang.projects.models import Enterprise
+    from zhaoshang.projects.search import ENTERPRISE_KIND, PROJECT_KIND
+    from zhaoshang.search.services import search_index_drop
 
     office = User.objects.get(username="bench-office")
     data = ledger_workbook(rows, prefix=f"导入{Project.objects.count()}", existing=Project.objects.count() // 2 if existing else 0)
-    floor = _import_floor(data, office)
-    started = time.perf_counter()
+    floor, floor_cpu = _import_floor(data, office)
+    last_enterprise = Enterprise.all_objects.order_by("-id").values_list("id", flat=True).first() or 0
+    started, started_cpu = time.perf_counter(), time.process_time()
     job = import_job_create(actor=office, kind=KIND, filename="台账.xlsx", data=data, start=False)
     import_run(job.pk)
     checked = time.perf_counter()
     assert ImportJob.objects.get(pk=job.pk).bad_rows == 0, ImportJob.objects.get(pk=job.pk).errors[:5]
     job = import_job_confirm(job=ImportJob.objects.get(pk=job.pk), actor=office, start=False)
     import_run(job.pk)
-    done = time.perf_counter()
+    done, cpu = time.perf_counter(), time.process_time() - started_cpu
     job.refresh_from_db()
     assert (job.status, job.saved_rows) == ("done", rows), (job.status, job.message, job.errors[:3])
-    Project.all_objects.filter(created_at__gte=job.created_at).delete()  # keep the sizes exact for the next step
+    imported = Project.all_objects.filter(created_at__gte=job.created_at)  # keep the sizes exact for the next step
+    search_index_drop(PROJECT_KIND, list(imported.values_list("id", flat=True)))
+    imported.delete()
+    search_index_drop(ENTERPRISE_KIND, list(Enterprise.all_objects.filter(id__gt=last_enterprise).values_list("id", flat=True)))
+    Enterprise.all_objects.filter(id__gt=last_enterprise).delete()
     speed = rows / (done - started)
     print(f"  import {rows:,} rows, {'existing' if existing else 'new'} enterprises ({len(data) / 1024:.0f} KB): "
           f"validate {checked - started:.2f} s, confirm (re-check + save) {done - checked:.2f} s, total "
-          f"{done - started:.2f} s = {speed:,.0f} rows/s; floor {floor:,.0f} rows/s; ratio {speed / floor:.2f}")
+          f"{done - started:.2f} s (CPU {cpu:.2f} s) = {speed:,.0f} rows/s; floor {floor:,.0f} rows/s; "
+          f"ratio {speed / floor:.2f} (CPU {rows / cpu / floor_cpu:.2f})")
 
 
-def _import_floor(data: bytes, office) -> float:
-    """Rows per second of the floor: calamine reads the sheet, one INSERT per 1,000 projects writes them (then removed)."""
+def _import_floor(data: bytes, office) -> tuple[float, float]:
+    """Rows per wall and per CPU second of the floor: calamine reads the sheet, one INSERT per 1,000 projects writes
+    them (then removed)."""
     import io
 
     from python_calamine import CalamineWorkbook
     from zhaoshang.projects.services.bulk import _insert
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()[2:]
     unit = office.unit_id or Project.objects.values_list("lead_unit_id", flat=True).first()
     today = datetime.date.today()
@@ -170,9 +193,9 @@ def _import_floor(data: bytes, office) -> float:
             _insert(Project, {"name": [row[0] for row in part], "amount_wan": [float(str(row[3]).replace(",", "")) for row in part],
                               "lead_unit_id": [unit] * len(part), "stage_since": [today] * len(part),
                               "created_by_id": [office.pk] * len(part)})
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     Project.all_objects.filter(id__gt=first).delete()
-    return len(sheet) / elapsed
+    return len(sheet) / elapsed, len(sheet) / cpu
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.plans.models import Chain, ChainLink, Plan
 from zhaoshang.projects.choices import REACHED, STAGE_INDEX, Channel, Stage, State
 from zhaoshang.projects.models import Enterprise, Project, StageChange, Tag
+from zhaoshang.projects.tagging import tag_bits
 from zhaoshang.projects.search import index_enterprises, index_projects
 
 BATCH = 2000
@@ -88,14 +89,17 @@ def add_projects(first: int, count: int, changes_each: int, base, seed: int = 20
         with transaction.atomic():
             enterprises = Enterprise.objects.bulk_create(
                 [Enterprise(name=f"合成企业{k:07d}有限公司") for k in range(start // 2, (start + size + 1) // 2)], batch_size=BATCH)
-            projects = Project.objects.bulk_create([_project(i, rng, units, chains, office) for i in range(start, start + size)],
-                                                   batch_size=BATCH)
+            projects = [_project(i, rng, units, chains, office) for i in range(start, start + size)]
+            chosen = [rng.sample(tags, rng.choice([0, 1, 1, 2])) for _ in projects]
+            for project, its_tags in zip(projects, chosen):  # as project_create sets them
+                project.tag_bits = tag_bits(tag.pk for tag in its_tags)
+            projects = Project.objects.bulk_create(projects, batch_size=BATCH)
             through = Project.enterprises.through
             through.objects.bulk_create([through(project_id=p.pk, enterprise_id=enterprises[min(n // 2, len(enterprises) - 1)].pk)
                                          for n, p in enumerate(projects)], batch_size=BATCH)
             tagged = Project.tags.through
-            tagged.objects.bulk_create([tagged(project_id=p.pk, tag_id=t.pk) for p in projects
-                                        for t in rng.sample(tags, rng.choice([0, 1, 1, 2]))], batch_size=BATCH)
+            tagged.objects.bulk_create([tagged(project_id=p.pk, tag_id=t.pk) for p, its_tags in zip(projects, chosen)
+                                        for t in its_tags], batch_size=BATCH)
             StageChange.objects.bulk_create([c for p in projects for c in _changes(p, changes_each, office)], batch_size=BATCH)
             index_enterprises(enterprises)  # in bulk, as the ledger import does
             index_projects(projects)

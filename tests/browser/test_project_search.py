@@ -20,7 +20,7 @@ def test_office_searches_projects_by_two_characters_and_is_told_when_the_list_is
         project_create(actor=office, data=ProjectInput(name=f"光电产业园{number + 1}期项目", enterprise_name=enterprise,
                                                        amount_wan=1000, lead_unit=unit))
     monkeypatch.setattr("zhaoshang.projects.search.SEARCH_LIMIT", 2)
-    monkeypatch.setattr("zhaoshang.projects.views.pipeline.SEARCH_LIMIT", 2)
+    monkeypatch.setattr("zhaoshang.search.selectors.SEARCH_LIMIT", 2)
     login(page, "office", DEMO_PASSWORD)
     page.goto(f"{page.base_url}/projects/")
     page.fill("input[name=q]", "光电")

@@ -11,6 +11,7 @@ from tests.excel_files import edited, sheet_rows, with_cached_values, xlsx
 from zhaoshang.core.excel_import import (CellError, Column, ExcelImportError, ImportSpec, error_workbook, save_report,
                                          template_workbook, validate_file)
 from zhaoshang.core.excel_import.parsers import date, items, number, text
+from zhaoshang.core.excel_import.validate import UNCACHED
 from zhaoshang.projects.models import Tag
 
 TODAY = datetime.date(2025, 10, 15)
@@ -160,6 +161,33 @@ def test_formulas_give_their_calculated_value_and_a_formula_without_one_is_an_er
     assert [row.data["amount"] for row in report.rows] == [Decimal(5), Decimal(2)]
 
 
+def test_formulas_are_found_when_the_sheet_is_read_a_few_rows_at_a_time(monkeypatch):
+    from zhaoshang.core.excel_import import formulas
+
+    monkeypatch.setattr(formulas, "BLOCK", 64)  # far less than a row: every block boundary falls inside a row
+    rows = [HEADER, *[[f"名{n}", n + 1] for n in range(30)], ["甲", "=2+3"], ["乙", "#DIV/0!"]]
+    assert errors_of(xlsx(rows)) == [f"第32行 数量(万元)：{UNCACHED}", "第33行 数量(万元)：单元格是错误值#DIV/0!，请检查公式"]
+
+
+def test_a_sheet_whose_cells_begin_below_and_right_of_a1_keeps_their_places():
+    from openpyxl import Workbook
+    import io
+
+    book = Workbook()
+    sheet = book.active
+    for r, values in enumerate([HEADER, ["甲", 1], ["乙", "x"]], start=3):
+        for c, value in enumerate(values, start=3):
+            sheet.cell(r, c, value)
+    sheet.merge_cells("D4:D5")  # below the header: the value belongs to both rows
+    output = io.BytesIO()
+    book.save(output)
+    report = validate_file(spec(), output.getvalue())
+    assert report.sheet.header.columns == {"name": 2, "amount": 3, "day": 4, "kinds": 5}
+    assert [(row.number, row.data["name"], row.data["amount"]) for row in report.rows] == [(4, "甲", 1), (5, "乙", 1)]
+    written = sheet_rows(error_workbook(report, failed=[report.rows[1]]))
+    assert written[1][2:4] == ["乙", 1] and written[1][-2:] == [5, ""]
+
+
 def test_fifty_thousand_blank_rows_are_skipped_without_errors():
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -227,8 +255,8 @@ def test_a_row_refused_while_saving_undoes_everything_in_all_or_nothing(with_sav
 
 
 @pytest.mark.django_db
-def test_the_checked_rows_are_kept_for_the_confirm_step_and_checked_again():
-    from zhaoshang.core.excel_import.stored import dump_rows, load_rows
+def test_the_checked_rows_are_kept_for_the_confirm_step_and_checked_again(tmp_path):
+    from zhaoshang.core.excel_import.stored import load_rows, store_rows
     from zhaoshang.core.excel_import.workbook import read_sheet
 
     kept = Tag.objects.create(name="已有")
@@ -243,16 +271,52 @@ def test_the_checked_rows_are_kept_for_the_confirm_step_and_checked_again():
 
     importer = spec(check_rows=check_rows, columns=[*spec().columns, Column("tag", "标签", (), False, lambda name: Tag.objects.get(name=name))])
     data = xlsx([[*HEADER, "标签"], ["甲", "1,234.5", "2025/3/1", "甲、乙", "已有"], ["乙", -1], ["丙", 3], ["丁", 4]])
-    report = validate_file(importer, data)
-    restored = load_rows(importer, dump_rows(report), lambda: read_sheet(data, importer))
-    assert checked == [[2, 3, 4, 5], [2, 5]]  # every row when validating; the good ones again when restoring
-    assert restored.rows[0].data == {"name": "甲（已核对）", "amount": Decimal("1234.50"), "day": datetime.date(2025, 3, 1),
-                                     "kinds": ["甲", "乙"], "tag": kept}
+    path = tmp_path / "checked.jsonl.gz"
+    with path.open("wb") as file:
+        report = store_rows(importer, read_sheet(data, importer), file)
+    assert [row.number for row in report.rows] == [3, 4] and report.summary() == validate_file(importer, data).summary()
+    restored = load_rows(importer, lambda: path.open("rb"), lambda: read_sheet(data, importer))
+    rows = [row for chunk in restored.chunks() for row in chunk]
+    assert checked == [[2, 3, 4, 5], [2, 3, 4, 5], [2, 5]]  # every row when validating; the good ones again when read back
+    assert rows[0].data == {"name": "甲（已核对）", "amount": Decimal("1234.50"), "day": datetime.date(2025, 3, 1),
+                            "kinds": ["甲", "乙"], "tag": kept}
     assert restored.error_messages() == report.error_messages() and restored.summary() == report.summary()
     assert sheet_rows(error_workbook(restored)) == sheet_rows(error_workbook(report))  # the cells are read again for it
     kept.delete()
     with pytest.raises(ExcelImportError, match="标签已被删除"):
-        load_rows(importer, dump_rows(report), lambda: read_sheet(data, importer))
+        load_rows(importer, lambda: path.open("rb"), lambda: read_sheet(data, importer))
+
+
+@pytest.mark.django_db
+def test_chunked_checks_see_each_row_once_and_keep_what_they_need_across_chunks(tmp_path):
+    from zhaoshang.core.excel_import.stored import load_rows, store_rows
+    from zhaoshang.core.excel_import.workbook import read_sheet
+
+    passes = []
+
+    def checks():  # one per pass over the file: the names seen stay across its chunks
+        seen, chunks = {}, []
+        passes.append(chunks)
+
+        def check(rows):
+            chunks.append([row.number for row in rows])
+            for row in rows:
+                if row.ok and row.data["name"] in seen:
+                    row.add_error("名称", f"与第{seen[row.data['name']]}行重复")
+                seen.setdefault(row.data["name"], row.number)
+        return check
+
+    importer = spec(chunk_checks=checks, chunk_size=2)
+    data = xlsx([HEADER, ["甲", 1], ["乙", 2], ["丙", -3], ["甲", 4], ["丁", 5], ["戊", 6]])
+    path = tmp_path / "checked.jsonl.gz"
+    with path.open("wb") as file:
+        report = store_rows(importer, read_sheet(data, importer), file)
+    assert passes == [[[2, 3], [4, 5], [6, 7]]] and report.error_messages() == ["第4行 数量(万元)：应大于0", "第5行 名称：与第2行重复"]
+    restored = load_rows(importer, lambda: path.open("rb"), lambda: read_sheet(data, importer))
+    result = save_report(restored, good_rows_only=True)
+    assert passes[1] == [[2, 3], [6, 7]]  # the good rows of each chunk read back, checked again
+    assert result.saved == 4 and [row.number for row in result.failed] == [4, 5]
+    assert set(Tag.objects.filter(name__in=["甲", "乙", "丙", "丁", "戊"]).values_list("name", flat=True)) == {"甲", "乙", "丁", "戊"}
 
 
 @pytest.mark.django_db

@@ -52,3 +52,23 @@ def test_a_monthly_registry_count_shows_its_missed_months(demo, office, entry):
     assert figure.light != Light.GREEN and "2025年8月" in figure.note
     assert figure.goal == 7  # June-December: the plan starts on 2025-06-19, so June is asked, earlier months are not
 
+
+
+def test_the_recurring_indicators_of_one_registry_take_one_query_each_counting_its_own_rows(
+        demo, office, entry, django_assert_num_queries):
+    task = Task.objects.get(plan=demo, number="16")
+
+    def recurring(kind, period, text):
+        data = KpiInput(kind=Kind.REGISTRY_COUNT, goal=Decimal(1), unit="次", comparator=">=", year=2025, due_on=None,
+                        stage="signed", registry="event", registry_filter={"kind": kind}, period=period)
+        return kpi_create(actor=office, plan=demo, task=task, text=text, data=data)
+
+    monthly, quarterly = recurring("symposium", Period.MONTH, "每月恳谈会"), recurring("matchmaking", Period.QUARTER, "每季度对接会")
+    for day, kind in ((D(2025, 7, 3), "symposium"), (D(2025, 7, 3), "matchmaking"), (D(2025, 8, 9), "symposium"),
+                      (D(2025, 8, 9), "online")):
+        entry("event", name=f"示例活动{day}{kind}", kind=kind, since=day)
+    kpis = [k for k in plan_kpis(demo.pk) if k.pk in (monthly.pk, quarterly.pk)]
+    with django_assert_num_queries(1):
+        figures = figures_for(kpis, D(2025, 9, 30))
+    assert [figures[k.pk].rows for k in (monthly, quarterly)] == [2, 1]
+    assert "2025年9月" in figures[monthly.pk].note and figures[quarterly.pk].actual == 1  # the third quarter's one

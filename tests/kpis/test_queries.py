@@ -53,6 +53,7 @@ def _many_projects(demo, office, count: int) -> None:
 
 
 def test_the_whole_plans_figures_take_the_same_queries_with_many_more_projects(demo, office, django_assert_num_queries):
+    plan_figures(demo.pk, AS_OF)  # each registry's filter is built once per process (a COUNT of a linked table)
     with django_assert_num_queries(QUERIES):
         _, before = plan_figures(demo.pk, AS_OF)
     _many_projects(demo, office, 400)
@@ -94,3 +95,15 @@ def test_tag_indicators_count_each_project_once(demo, office):
     checked = (count_either, sum_energy, sum_either, services)
     assert [figure(kpi, D(2025, 8, 31)).actual for kpi in checked] == [3, 7000, 7000, 1]
     assert [figure(kpi, D(2025, 9, 1)).actual for kpi in checked] == [2, 3000, 3000, 1]  # the moved one: 4000 less
+
+
+def test_the_figures_asked_for_again_follow_the_data(demo, office, entry, django_assert_num_queries):
+    """The figures' SQL is built once per process for the same indicators and day; the rows are read every time."""
+    salt, funds = Kpi.objects.get(plan=demo, split_label="盐化工"), Kpi.objects.get(plan=demo, registry="fund")
+    _, before = plan_figures(demo.pk, AS_OF)
+    project(office, 20000)
+    entry("fund", name="新设产业基金", since=D(2025, 5, 1))
+    with django_assert_num_queries(QUERIES):
+        _, after = plan_figures(demo.pk, AS_OF)
+    assert after[salt.pk].actual == before[salt.pk].actual + 1
+    assert after[funds.pk].actual == before[funds.pk].actual + 1

@@ -3,6 +3,7 @@ deletion, the filter on the registry's columns (and bad ones refused in Chinese)
 the figure, and one query per source."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -212,3 +213,16 @@ def test_a_linked_row_is_named_by_its_name_and_yes_no_in_chinese(demo, office, p
                              year=2025, registry="land", registry_filter={"park": str(parks["old"].pk)})
     assert "所在园区：老园区" in rule_text(kpi)
     assert filter_lines("land", kpi.registry_filter) == "所在园区=老园区"
+
+
+def test_a_filter_naming_a_linked_row_is_checked_every_time(demo, office, parks, entry):
+    """A filter on the registry's own columns is checked once per process; one naming a linked row (a park) every
+    time, as the row may go: its indicator then gives no figure rather than a count of rows under a deleted park."""
+    if "land" not in all_registries():
+        pytest.skip("the land registry is not declared")
+    entry("land", name="老园区地块", park=parks["old"], area_mu=Decimal("120"), since=D(2025, 4, 1))
+    kpi = Kpi.objects.create(plan=demo, target=demo.targets.first(), text="地块", kind=Kind.REGISTRY_COUNT, goal=1,
+                             year=2025, registry="land", registry_filter={"park": str(parks["old"].pk)})
+    assert actual(kpi, D(2025, 12, 31)) == 1
+    entry_delete(registry=registry_named(PARK), actor=office, row=parks["old"])
+    assert actual(kpi, D(2025, 12, 31)) is None

@@ -2,7 +2,7 @@
 
 from zhaoshang.core.services import object_soft_delete
 from zhaoshang.meetings.search import meeting_hits
-from zhaoshang.meetings.services.meetings import meeting_update
+from zhaoshang.meetings.services.meetings import MeetingInput, meeting_create, meeting_update
 
 
 def _listed(client, query: str) -> str:
@@ -29,3 +29,14 @@ def test_edited_minutes_are_found_by_their_new_words_only(meeting, office):
 def test_a_deleted_meeting_is_not_listed(meeting, office, office_client):
     object_soft_delete(obj=meeting, actor=office)
     assert meeting.title not in _listed(office_client, "专班")
+
+
+
+def test_the_list_says_when_a_search_matches_more_meetings_than_it_shows(meeting, office, office_client, monkeypatch):
+    monkeypatch.setattr("zhaoshang.meetings.search.SEARCH_LIMIT", 1)
+    monkeypatch.setattr("zhaoshang.search.selectors.SEARCH_LIMIT", 1)
+    assert "只列出最近录入" not in _listed(office_client, "三楼")
+    newer = meeting_create(actor=office, data=MeetingInput("review", meeting.date, place="三楼会议室", chair="张明"))
+    html = _listed(office_client, "三楼")
+    assert "匹配“三楼”的会议超过1次，只列出最近录入的1次" in html
+    assert f"/meetings/{newer.pk}/" in html and f"/meetings/{meeting.pk}/" not in html

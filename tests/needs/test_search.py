@@ -46,3 +46,15 @@ def test_a_unit_finds_only_the_needs_routed_to_it(unit_client, fgw, fgw_project,
     raise_need(swj_project, swj, title="电力增容二期")
     html = _listed(unit_client, "增容")
     assert "电力增容一期" in html and "电力增容二期" not in html
+
+
+def test_the_list_says_when_a_search_matches_more_needs_than_it_shows(office, office_client, fgw, fgw_project,
+                                                                     raise_need, monkeypatch):
+    monkeypatch.setattr("zhaoshang.needs.search.SEARCH_LIMIT", 1)
+    monkeypatch.setattr("zhaoshang.search.selectors.SEARCH_LIMIT", 1)
+    raise_need(fgw_project, fgw, title="申请电力增容")
+    raise_need(fgw_project, fgw, title="申请用地指标")
+    html = _listed(office_client, "申请")
+    assert "匹配“申请”的诉求超过1件，只列出最近录入的1件" in html
+    assert "申请用地指标" in html and "申请电力增容" not in html  # the newest
+    assert "只列出最近录入" not in _listed(office_client, "用地")

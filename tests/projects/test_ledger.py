@@ -121,6 +121,40 @@ def test_duplicates_in_the_file_and_in_the_database_are_reported_not_created_twi
     assert Enterprise.objects.filter(credit_code=CODE).count() == 1
 
 
+def test_checked_a_chunk_at_a_time_the_file_gives_the_same_errors_as_in_one_go(office):
+    unit = Unit.objects.get(short_name="市商务局")
+    existing = project_create(actor=office, data=ProjectInput(name="光电显示面板项目", enterprise_name="某光电公司", amount_wan=5000,
+                                                               lead_unit=unit))
+    rows = [row(), row(name="铝基新材料项目", enterprise="某铝业", code=None, chain="铝基新材料", link=None),
+            row(name="光电显示面板二期项目", enterprise="某光电公司", code=None), row(name="年产10万吨氯碱深加工"),
+            row(name="某铝业二期厂房项目", enterprise="某铝业", code=None, chain="铝基新材料", link=None),
+            row(name="铝基新材料", enterprise="某铝业", code=None, chain="铝基新材料", link=None)]
+    one_go = ledger_import(actor=office)
+    one_go.chunk_size = 100
+    chunked = ledger_import(actor=office)
+    chunked.chunk_size = 2  # each duplicate is in a later chunk than the row it repeats
+    expected = [
+        f"第5行 项目名称：疑似重复：投资企业“某光电公司”已有相似项目“光电显示面板项目”（编号{existing.pk}），不重复导入",
+        "第6行 项目名称：与第3行重复（同一投资企业的相似项目“年产10万吨氯碱深加工项目”），不重复导入",
+        "第8行 项目名称：与第4行重复（同一投资企业的相似项目“铝基新材料项目”），不重复导入",
+    ]
+    assert validate_file(one_go, ledger(*rows)).error_messages() == expected
+    assert validate_file(chunked, ledger(*rows)).error_messages() == expected
+
+
+def test_an_enterprise_found_by_code_in_one_chunk_and_by_name_in_a_later_one_resolves_as_enterprise_for(office):
+    from zhaoshang.projects.services.bulk import ProjectBatch
+
+    older = Enterprise.objects.create(name="某化工公司")  # the first by that name: enterprise_for takes it
+    coded = Enterprise.objects.create(name="某化工公司", credit_code=CODE)
+    in_one_go = ProjectBatch([("改了名字的化工公司", CODE), ("某化工公司", "")])
+    chunked = ProjectBatch([("改了名字的化工公司", CODE)])
+    chunked.load([("某化工公司", "")])
+    for batch in (in_one_go, chunked):
+        assert batch.enterprise("改了名字的化工公司", CODE).pk == coded.pk
+        assert batch.enterprise("某化工公司", "").pk == older.pk
+
+
 def test_a_unit_imports_only_its_own_projects(unit_user):
     found = errors(unit_user, ledger(row(name="甲项目", unit="市商务局"), row(name="乙项目", unit=None, code=None, enterprise="乙公司"),
                                      row(name="丙项目", unit="市发改委", code=None, enterprise="丙公司")))

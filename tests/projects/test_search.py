@@ -83,7 +83,7 @@ def test_projects_imported_in_bulk_and_their_new_enterprises_are_found(demo, off
 
 def test_the_list_says_when_a_search_matches_more_projects_than_it_shows(pipeline, office_client, monkeypatch):
     monkeypatch.setattr("zhaoshang.projects.search.SEARCH_LIMIT", 1)
-    monkeypatch.setattr("zhaoshang.projects.views.pipeline.SEARCH_LIMIT", 1)
+    monkeypatch.setattr("zhaoshang.search.selectors.SEARCH_LIMIT", 1)
     html = _listed(office_client, "项目")  # every project's name holds 项目
     assert "匹配“项目”的项目超过1个，只列出最近录入的1个" in html
     assert html.count('class="project-row"') == 1

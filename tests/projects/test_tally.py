@@ -90,6 +90,27 @@ def test_a_bulk_import_is_tallied_in_one_go(pipeline, office):
     assert_tallied()
 
 
+def test_a_bulk_insert_is_counted_once_and_leaves_the_row_trigger_on_for_every_other_write(pipeline, office):
+    from django.db import transaction
+
+    from zhaoshang.projects.services.projects import project_create
+    from zhaoshang.projects.tally_triggers import projects_insert_tallied
+
+    units = list(Unit.objects.all()[:3])
+    chains = [chain_named("盐化工"), chain_named("铝基新材料"), None]
+    stages = ["lead", "signed", "started", "producing"]
+    items = [ProjectInput(name=f"批量项目{n}", enterprise_name=f"批量企业{n}有限公司", amount_wan=Decimal("10.05") * n,
+                          lead_unit=units[n % 3], chain=chains[n % 3], channel=["direct", "fund"][n % 2], stage=stages[n % 4],
+                          stage_since=D(2024 + n % 2, 6, n % 28 + 1)) for n in range(1, 25)]
+    projects_create_many(actor=office, items=items)  # each project once: not by the row trigger and the batch's upsert both
+    assert_tallied()
+    with transaction.atomic():
+        with pytest.raises(RuntimeError):
+            projects_insert_tallied(lambda: (_ for _ in ()).throw(RuntimeError("插入失败")))
+        project_create(actor=office, data=ProjectInput(name="单个项目", enterprise_name="单个企业", amount_wan=5, lead_unit=units[0]))
+    assert_tallied()
+
+
 def test_the_list_totals_from_the_tally_equal_the_rows(pipeline, office, unit_user):
     chain = str(chain_named("盐化工").pk)
     for user in (office, unit_user):

@@ -7,9 +7,12 @@ through `audit_chain`, which holds the chain head for the rest of the transactio
 
 import datetime
 import decimal
+import functools
 import hashlib
 import json
+import operator
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.db import connection, models, transaction
@@ -20,17 +23,20 @@ from zhaoshang.core.models import AuditLog
 from zhaoshang.core.request_context import current_event_time, current_request_id
 
 
+PLAIN = frozenset({str, int, bool, float, type(None)})  # JSON as they are: most values, checked inline (bulk imports)
+
+
 def _json_safe(value):
-    if value is None or type(value) in (str, int, bool, float):  # most values: skip the checks below (bulk imports)
+    if type(value) in PLAIN:
         return value
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
     if isinstance(value, (decimal.Decimal, uuid.UUID)):
         return str(value)
     if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
+        return [v if type(v) in PLAIN else _json_safe(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
+        return {str(k): v if type(v) in PLAIN else _json_safe(v) for k, v in value.items()}
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, FieldFile):
@@ -38,9 +44,18 @@ def _json_safe(value):
     return value
 
 
+@functools.cache
+def _concrete(model: type[models.Model]) -> tuple[tuple[str, ...], Callable[[models.Model], tuple]]:
+    """The model's concrete field names, and a function reading their values from an object at once."""
+    names = tuple(field.attname for field in model._meta.concrete_fields)
+    getter = operator.attrgetter(*names)
+    return names, getter if len(names) > 1 else lambda obj: (getter(obj),)
+
+
 def snapshot(obj: models.Model) -> dict:
     """The object's concrete fields as JSON-safe values (foreign keys as ids)."""
-    return {field.attname: _json_safe(getattr(obj, field.attname)) for field in obj._meta.concrete_fields}
+    names, values = _concrete(type(obj))
+    return {name: value if type(value) in PLAIN else _json_safe(value) for name, value in zip(names, values(obj))}
 
 
 def audit_entry(*, actor, action: str, obj: models.Model, before=None, after=None) -> AuditLog:

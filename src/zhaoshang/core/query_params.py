@@ -7,9 +7,11 @@ the same with bounded ninja `Query` schemas (422)."""
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import django_filters
 from django.core.exceptions import BadRequest
+from django.db.models import QuerySet
 from django.http import HttpResponseBadRequest
 from django.template import loader
 
@@ -74,7 +76,13 @@ def query_month(params: Mapping, name: str = "period", *, label: str = "月份",
 
 class QueryFilterSet(django_filters.FilterSet):
     """Base of the list filters (page, API, export): numbers are bounded (ids within bigint) and a value that does
-    not parse is a `QueryError` naming the filter, not silently ignored nor a database overflow."""
+    not parse is a `QueryError` naming the filter, not silently ignored nor a database overflow.
+
+    A filter whose keyword (`q = CharFilter(method="filter_text")`) searches the index names its search as
+    `search_hits = staticmethod(text → SearchHits)`; `truncated` then says whether the matches were cut."""
+
+    truncated = False
+    search_hits = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,11 +92,28 @@ class QueryFilterSet(django_filters.FilterSet):
                 number.extra.setdefault("max_value", MAX_ID)
                 number.__dict__.pop("_field", None)
 
+    def filter_text(self, queryset, name, value):
+        hits = self.search_hits(value.strip()[:100])  # the newest SEARCH_LIMIT matches
+        self.truncated = hits.truncated
+        return queryset.filter(pk__in=hits.ids)
+
     def filter_queryset(self, queryset):
         if self.form.errors:
             name, errors = next(iter(self.form.errors.items()))
             raise QueryError(f"{self.filters[name].label or name}：{errors[0]}")
         return super().filter_queryset(queryset)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A filtered list, and whether its keyword search was cut to the newest SEARCH_LIMIT matches (the page says so)."""
+
+    rows: QuerySet
+    truncated: bool
+
+    @classmethod
+    def of(cls, filterset: QueryFilterSet) -> "Listing":
+        return cls(rows=filterset.qs, truncated=filterset.truncated)
 
 
 def bad_request(request, exception=None, template_name="400.html"):

@@ -56,7 +56,9 @@ class InnovationPlatform(RegistryEntry):
         verbose_name = verbose_name_plural = "科技创新平台"
         indexes = [models.Index(fields=["deleted_at", "kind", "level"], name="innov_platform_kind"),
                    models.Index(fields=["deleted_at", "status"], name="innov_platform_status"),
-                   models.Index(fields=["deleted_at", "since"], name="innov_platform_opened")]
+                   models.Index(fields=["deleted_at", "since"], name="innov_platform_opened"),
+                   # the platforms of a kind opened in a year (the indicators), read from the index alone
+                   models.Index(fields=["deleted_at", "kind", "since"], name="innov_platform_kind_opened")]
 
     def __str__(self) -> str:
         return self.name

@@ -7,19 +7,26 @@ Project indicators are grouped by (stage, year), and each group's by how its pro
 - the others share one scan of the year's projects from the stage's covering index, one conditional COUNT or SUM
   each (tags read from the project's tag bits).
 Each such query is a UNION ALL over the projects holding the stage and the few others that held it on the day and
-moved back later (stage retreats, read by id). Registry indicators count their source in one query per source
-(kpis/registries.py: rows new in the year or in place on the day, under a filter); reported values and
+moved back later (stage retreats, read by id). Registry indicators (kpis/registries.py: rows new in the year or in
+place on the day, under a filter) take one query per table their sources count, a conditional COUNT or SUM each, and
+one more for the table's recurring indicators (a UNION ALL of each one's rows per day); reported values and
 milestones take the latest confirmed value by that date. A per-chain or per-item parent shows how many of its parts
-met their goal. bench/kpi.py times it at 10k-1M projects."""
+met their goal. Each query's SQL is built once per process for the same indicators and day (_rows): the rows are read
+every time. bench/kpi.py times it at 10k-1M projects against the least SQL giving the same figures."""
 
 import datetime
 import functools
 import operator
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Callable
 
-from django.db.models import Count, Q, Sum, Value
+from django.core.exceptions import EmptyResultSet
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Count, Q, QuerySet, Sum, Value
+from django.db.models.sql.compiler import SQLCompiler
+from django.utils import timezone
 
 from zhaoshang.core.formatting import format_wan, format_whole
 from zhaoshang.kpis.choices import AMOUNT_KINDS, GROWTH_KINDS, PROJECT_KINDS, Kind, ValueStatus
@@ -27,7 +34,7 @@ from zhaoshang.kpis.lights import KpiLightInput, goal_met, kpi_light
 from zhaoshang.kpis.models import Kpi, KpiValue
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.periods import PeriodFigure, period_figure
-from zhaoshang.kpis.registries import counted_q, is_source, row_day, source_rows
+from zhaoshang.kpis.registries import counted_parts, is_source, row_day, source_of
 from zhaoshang.kpis.rules import SEEK_COLUMNS, Rule, Window, alive_on, reached_q, retreat_q, stage_field
 from zhaoshang.plans.choices import Comparator
 from zhaoshang.projects.models import LIVE, Project, StageRetreat
@@ -76,9 +83,7 @@ def figures_for(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Figure]:
     leaves = [kpi for kpi in kpis if kpi.pk not in children]
     raw: dict[int, Decimal | None] = {}
     raw.update(_project_raw([k for k in leaves if k.kind in PROJECT_KINDS], as_of))
-    registry_kpis = [k for k in leaves if k.kind == Kind.REGISTRY_COUNT]
-    raw.update(_registry_raw([k for k in registry_kpis if not k.period], as_of))
-    raw.update(_period_raw([k for k in registry_kpis if k.period], as_of))
+    raw.update(_registry_raw([k for k in leaves if k.kind == Kind.REGISTRY_COUNT], as_of))
     values = _latest_values([k for k in leaves if k.kind in (Kind.REPORTED, Kind.MILESTONE)], as_of)
     result = {kpi.pk: _figure(kpi, raw, values, as_of) for kpi in leaves}
     for kpi in kpis:
@@ -105,17 +110,12 @@ def _project_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal]:
         if window.empty:
             raw.update({kpi.pk: Decimal(0) for kpi in members})
             continue
-        # the projects holding the stage now, and the others that held it on as_of and moved back later (few: by id)
-        reached = reached_q(stage, window)
-        retreated = StageRetreat.objects.filter(retreat_q(stage, window, as_of)).values("project_id")
-        held = Project.objects.filter(reached & alive_on(as_of))
-        lost = Project.objects.filter(Q(pk__in=retreated) & ~reached & alive_on(as_of))
         by_column = defaultdict(list)
         for kpi in members:
             rule = Rule.of(kpi)
             by_column[_seek_column(rule, stage)].append((kpi, rule))
         for column, sharing in by_column.items():
-            raw.update(_counted((held, lost), column, sharing))
+            raw.update(_counted(stage, window, as_of, column, sharing))
     return raw
 
 
@@ -132,27 +132,38 @@ def _seek_column(rule: Rule, stage: str) -> str | None:
     return next((column for column in _seek_columns(stage) if rule.values_of(column)), None)
 
 
-def _counted(bases, column: str | None, kpis: list[tuple[Kpi, Rule]]) -> dict[int, Decimal]:
-    """The indicators' counts or sums in one query: a UNION ALL over the bases (held, lost) of one conditional
-    aggregate each. With a `column`, only the projects with the values the indicators name are read, grouped by it,
-    and each indicator adds up the groups of its values."""
-    names, annotations = {}, {}  # the same rule but for the column (the parts of one split target) is one measure
-    for kpi, rule in kpis:
-        key = _measure_key(kpi, rule, column)
-        if key not in names:
-            names[key] = f"m{len(names)}"
-            annotations[names[key]] = _measure(*key)
-    if column:
-        values = sorted({value for _, rule in kpis for value in rule.values_of(column)})
-        parts = [base.filter(**{f"{column}__in": values}).order_by().values(column).annotate(**annotations) for base in bases]
-    else:
-        parts = [base.order_by().values(whole=Value(0)).annotate(**annotations) for base in bases]
-    rows = list(parts[0].union(*parts[1:], all=True))
+def _counted(stage: str, window: Window, as_of: datetime.date, column: str | None,
+             kpis: list[tuple[Kpi, Rule]]) -> dict[int, Decimal]:
+    """The indicators' counts or sums in one query (_projects_counted). With a `column`, each indicator adds up the
+    groups of the values it names."""
+    # the same rule but for the column (the parts of one split target) is one measure
+    measures = tuple(dict.fromkeys(_measure_key(kpi, rule, column) for kpi, rule in kpis))
+    values = tuple(sorted({value for _, rule in kpis for value in rule.values_of(column)})) if column else ()
+    rows = _rows(_Query(("projects", stage, window, as_of, column, values, measures),
+                        lambda: _projects_counted(stage, window, as_of, column, values, measures)))
     result = {}
     for kpi, rule in kpis:
-        name, wanted = names[_measure_key(kpi, rule, column)], set(rule.values_of(column)) if column else None
-        result[kpi.pk] = sum((Decimal(row[name] or 0) for row in rows if wanted is None or row[column] in wanted), Decimal(0))
+        n, wanted = measures.index(_measure_key(kpi, rule, column)) + 1, set(rule.values_of(column))
+        result[kpi.pk] = sum((Decimal(row[n] or 0) for row in rows if not column or row[0] in wanted), Decimal(0))
     return result
+
+
+def _projects_counted(stage: str, window: Window, as_of: datetime.date, column: str | None, values: tuple,
+                      measures: tuple[tuple[bool, Rule], ...]):
+    """A UNION ALL over the projects holding the stage now and the others that held it on `as_of` and moved back later
+    (few: by id) of one conditional aggregate per measure; with a `column`, over the projects with those `values` of
+    it only, grouped by it."""
+    reached = reached_q(stage, window)
+    retreated = StageRetreat.objects.filter(retreat_q(stage, window, as_of)).values("project_id")
+    bases = (Project.objects.filter(reached & alive_on(as_of)),
+             Project.objects.filter(Q(pk__in=retreated) & ~reached & alive_on(as_of)))
+    annotations = {f"m{n}": _measure(*key) for n, key in enumerate(measures)}
+    if column:
+        parts = [base.filter(**{f"{column}__in": values}).order_by().values(column) for base in bases]
+    else:
+        parts = [base.order_by().values(whole=Value(0)) for base in bases]
+    parts = [part.annotate(**annotations).values_list(column or "whole", *annotations) for part in parts]
+    return parts[0].union(*parts[1:], all=True)
 
 
 def _measure_key(kpi: Kpi, rule: Rule, column: str | None) -> tuple[bool, Rule]:
@@ -160,65 +171,115 @@ def _measure_key(kpi: Kpi, rule: Rule, column: str | None) -> tuple[bool, Rule]:
     return kpi.kind in AMOUNT_KINDS, rule.without(column) if column else rule
 
 
-def _registry_conditions(kpis: list[Kpi], as_of: datetime.date, raw: dict) -> dict[str, list[tuple[Kpi, Q]]]:
-    """Each registry indicator's condition on its source's rows, by source; `raw` gets None (no figure) for one whose
+@dataclass(frozen=True)
+class _Query:
+    """A query of the figures: a key naming everything its SQL depends on, and how to build it."""
+
+    key: tuple
+    build: Callable[[], QuerySet] = field(compare=False)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(query: _Query, db, zone: str) -> tuple[SQLCompiler, tuple[str, tuple] | None]:
+    """The query's compiler and SQL (None when it can match nothing), per connection and time zone."""
+    compiler = query.build().query.get_compiler(connection=db)
+    try:
+        return compiler, compiler.as_sql()
+    except EmptyResultSet:
+        return compiler, None
+
+
+def _rows(query: _Query) -> list[tuple]:
+    """The query's rows, converted as Django converts them. Its SQL is built once per process for the key: at 10k
+    projects Django takes longer to build and compile the plan's queries than SQLite takes to run them (bench/kpi.py),
+    and a page asks for the same day's figures again and again."""
+    db = connections[DEFAULT_DB_ALIAS]
+    compiler, sql = _compiled(query, db, timezone.get_current_timezone_name())
+    if sql is None:
+        return []
+    with db.cursor() as cursor:
+        cursor.execute(*sql)
+        return list(compiler.results_iter([cursor.fetchall()], tuple_expected=True))
+
+
+def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | dict | None]:
+    """Registry indicators, one query per table their sources count (meetings of two kinds share one) and one more for
+    its recurring indicators (their rows per day of the year up to the day). None (no figure) for an indicator whose
     source or filter is no longer valid, 0 for one whose year has not begun."""
-    by_source = defaultdict(list)
+    raw, tables = {}, defaultdict(list)
     for kpi in kpis:
         window = Window.of(kpi.year, as_of)
         if not is_source(kpi.registry):
             raw[kpi.pk] = None
         elif window.empty:
-            raw[kpi.pk] = Decimal(0) if not kpi.period else {}
+            raw[kpi.pk] = {} if kpi.period else Decimal(0)
         else:
             try:
-                condition = counted_q(kpi.registry, kpi.registry_mode, kpi.registry_filter, window.start, window.end)
+                when, which = counted_parts(kpi.registry, kpi.registry_mode, kpi.registry_filter, window.start, window.end)
             except KpiError:  # a filter the registry no longer declares: no figure, rather than a wrong one
                 raw[kpi.pk] = None
             else:
-                by_source[kpi.registry].append((kpi, condition))
-    return by_source
-
-
-def _amount(kpi: Kpi, q: Q | None = None):
-    """What an indicator adds up over its rows: their number, or the sum of the column it names (输送人数)."""
-    if kpi.registry_sum:
-        return Sum(kpi.registry_sum, filter=q) if q is not None else Sum(kpi.registry_sum)
-    return Count("pk", filter=q) if q is not None else Count("pk")
-
-
-def _registry_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, Decimal | None]:
-    """One query per source: a conditional COUNT (or SUM of a column) per indicator over the rows any of them may count."""
-    raw = {}
-    for key, members in _registry_conditions(kpis, as_of, raw).items():
-        counts = (source_rows(key).filter(functools.reduce(operator.or_, (q for _, q in members))).order_by()
-                  .aggregate(**{f"k{kpi.pk}": _amount(kpi, q) for kpi, q in members}))
-        raw.update({kpi.pk: Decimal(counts[f"k{kpi.pk}"] or 0) for kpi, _ in members})
+                model, rows = source_of(kpi.registry)
+                tables[(model, bool(kpi.period))].append((kpi, when, rows & which))
+    for (model, recurring), members in tables.items():
+        raw.update(_by_day(model, members) if recurring else _table_raw(model, members))
     return raw
 
 
-def _period_raw(kpis: list[Kpi], as_of: datetime.date) -> dict[int, dict | None]:
-    """A recurring indicator's rows per day of its year up to the day (at most 366 rows per indicator), one query each."""
-    raw = {}
-    for key, members in _registry_conditions(kpis, as_of, raw).items():
-        for kpi, q in members:
-            rows = (source_rows(key).filter(q).order_by().annotate(day=row_day(key)).values("day")
-                    .annotate(n=_amount(kpi)).values_list("day", "n"))
-            raw[kpi.pk] = {_local_day(day): Decimal(n or 0) for day, n in rows}
-    return raw
+def _table_raw(model, members: list[tuple[Kpi, Q, Q]]) -> dict[int, Decimal]:
+    """[(indicator, its days, which rows)] over one table in one query: a conditional COUNT (or SUM of a column) each
+    over the rows any of them counts, the days they share tested once."""
+    shared = members[0][1] if all(when == members[0][1] for _, when, _ in members) else Q()
+    measures = tuple((which if shared else when & which, kpi.registry_sum) for kpi, when, which in members)
+    rows = _rows(_Query(("registry", model, shared, measures), lambda: _table_counted(model, shared, measures)))
+    return {kpi.pk: Decimal(number or 0) for (kpi, _, _), number in zip(members, rows[0])}
+
+
+def _table_counted(model, shared: Q, measures: tuple[tuple[Q, str], ...]):
+    """The query of _table_raw: one row, a COUNT or SUM(column) per (condition, column)."""
+    rows = model.objects.filter(shared).order_by()
+    if all(q for q, _ in measures):  # else one of them counts every row of the shared days
+        rows = rows.filter(functools.reduce(operator.or_, (q for q, _ in measures)))
+    aggregates = {f"k{n}": Sum(summed, filter=q or None) if summed else Count("pk", filter=q or None)
+                  for n, (q, summed) in enumerate(measures)}
+    return rows.values(whole=Value(0)).annotate(**aggregates).values_list(*aggregates)
+
+
+def _by_day(model, members: list[tuple[Kpi, Q, Q]]) -> dict[int, dict]:
+    """Recurring indicators over one table in one query: a UNION ALL of one part per indicator, its rows (or summed
+    column) per day (at most 366 rows), so that each reads its own rows from the index that has them (an event's kind
+    and day)."""
+    parts = tuple((when & which, kpi.registry_sum, row_day(kpi.registry)) for kpi, when, which in members)
+    by_day = {kpi.pk: {} for kpi, _, _ in members}
+    for part, day, number in _rows(_Query(("by day", model, parts), lambda: _days_counted(model, parts))):
+        if number:
+            by_day[members[part][0].pk][_local_day(day)] = Decimal(number)
+    return by_day
+
+
+def _days_counted(model, parts: tuple[tuple[Q, str, object], ...]):
+    """The query of _by_day: (part, day, rows or sum) for each (condition, column, day expression)."""
+    queries = [model.objects.filter(q).order_by().annotate(part=Value(n), day=day).values("part", "day")
+               .annotate(number=Sum(summed) if summed else Count("pk")).values_list("part", "day", "number")
+               for n, (q, summed, day) in enumerate(parts)]
+    return queries[0].union(*queries[1:], all=True)
 
 
 def _local_day(day) -> datetime.date:
     return day.date() if isinstance(day, datetime.datetime) else day
 
 
-def _latest_values(kpis: list[Kpi], as_of: datetime.date) -> dict[int, KpiValue]:
-    latest = {}
+def _latest_values(kpis: list[Kpi], as_of: datetime.date) -> dict[int, tuple[Decimal, datetime.date]]:
+    """The latest confirmed value by `as_of` of each indicator that has one: (value, its day)."""
     if not kpis:
-        return latest
-    rows = KpiValue.objects.filter(kpi__in=kpis, status=ValueStatus.CONFIRMED, as_of__lte=as_of).order_by("kpi", "-as_of", "-id")
-    for value in rows:
-        latest.setdefault(value.kpi_id, value)
+        return {}
+    ids = tuple(sorted(kpi.pk for kpi in kpis))
+    rows = _rows(_Query(("values", ids, as_of), lambda: KpiValue.objects.filter(
+        kpi_id__in=ids, status=ValueStatus.CONFIRMED, as_of__lte=as_of).order_by("kpi", "-as_of", "-id")
+        .values_list("kpi_id", "value", "as_of")))
+    latest = {}
+    for kpi_id, value, day in rows:
+        latest.setdefault(kpi_id, (value, day))
     return latest
 
 
@@ -230,12 +291,11 @@ def _figure(kpi: Kpi, raw: dict, values: dict, as_of: datetime.date) -> Figure:
         rows = None if actual is None or kpi.kind in AMOUNT_KINDS or kpi.registry_sum or kpi.period else int(actual)
         missing = ("登记来源未设置" if not kpi.registry else "登记来源或筛选条件无效") if actual is None else ""
     else:
-        value = values.get(kpi.pk)
-        actual = value.value if value else None
-        missing = "" if value else ("尚无确认的报送值" if kpi.kind == Kind.REPORTED else "")
+        actual, day = values.get(kpi.pk, (None, None))
+        missing = "" if actual is not None else ("尚无确认的报送值" if kpi.kind == Kind.REPORTED else "")
         if kpi.kind == Kind.MILESTONE:
+            note = f"{day:%Y-%m-%d}完成" if actual is not None and actual >= 1 else "未完成"
             actual = actual or Decimal(0)
-            note = f"{value.as_of:%Y-%m-%d}完成" if value and value.value >= 1 else "未完成"
     if kpi.period and kpi.kind == Kind.REGISTRY_COUNT and actual is not None:
         return _recurring_figure(kpi, actual, as_of)
     if kpi.kind in GROWTH_KINDS:

@@ -6,6 +6,7 @@ The figure is the rows counted per period, each period counting at most its goal
 up for none in April), so "每月1次" is 12 a year; the periods already over with fewer rows than the goal are the ones
 missed, named in the figure's note and pulling the light down through 序时进度 (the goal of the periods over)."""
 
+import bisect
 import calendar
 import datetime
 from dataclasses import dataclass
@@ -77,16 +78,24 @@ def period_figure(period: str, per: Decimal, year: int, by_day: dict[datetime.da
     """How the dated rows `by_day` (rows, or a summed column, per day) meet `per` in every period of the year from the
     one holding `starts` on, as of `as_of`."""
     asked = [span for span in spans(period, year) if span.end >= starts]
+    firsts = [span.start for span in asked]  # the periods follow one another: a day falls in the last one begun
+    counted = [Decimal(0)] * len(asked)
+    total = Decimal(0)  # every row listed, before the plan too
+    for day, n in by_day.items():
+        if day > as_of:
+            continue
+        total += n
+        at = bisect.bisect_right(firsts, day) - 1
+        if at >= 0 and day <= asked[at].end:
+            counted[at] += n
     actual = expected = Decimal(0)
-    total = sum((n for day, n in by_day.items() if day <= as_of), Decimal(0))  # every row listed, before the plan too
     missed = []
-    for span in asked:
+    for span, n in zip(asked, counted):
         if span.start > as_of:
             break
-        counted = sum((n for day, n in by_day.items() if span.start <= day <= min(span.end, as_of)), Decimal(0))
-        actual += min(counted, per)
+        actual += min(n, per)
         if span.end <= as_of:
             expected += per
-            if counted < per:
+            if n < per:
                 missed.append(span.label)
     return PeriodFigure(per * len(asked), actual, expected, total, missed)

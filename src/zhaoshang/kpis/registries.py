@@ -14,10 +14,9 @@ import datetime
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Callable
 
 import django_filters
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
@@ -35,20 +34,20 @@ NOT_FILTERABLE = ("as_of", "owner_unit")  # the kit list's own filters that are 
 @dataclass(frozen=True)
 class Registry:
     label: str  # what one row is, for the rule in words: "已召开的单周会商研判会议"
-    rows: Callable[[], QuerySet]
+    model: type[Model]
+    where: Q  # the live rows of the model that are the list's: meetings of a kind held, needs settled
     date_field: str
     is_datetime: bool = False
 
 
 REGISTRIES: dict[str, Registry] = {
-    "meetings_review": Registry("已召开的单周会商研判会议",
-                                lambda: Meeting.objects.filter(kind=MeetingKind.REVIEW, status=MeetingStatus.HELD), "date"),
-    "meetings_dispatch": Registry("已召开的双周现场调度会议",
-                                  lambda: Meeting.objects.filter(kind=MeetingKind.DISPATCH, status=MeetingStatus.HELD), "date"),
-    "meetings_held": Registry("已召开的项目会议", lambda: Meeting.objects.filter(status=MeetingStatus.HELD), "date"),
-    "needs_raised": Registry("受理的企业诉求", lambda: Need.objects.all(), "raised_at", is_datetime=True),
-    "needs_settled": Registry("办结的企业诉求", lambda: Need.objects.filter(status=NeedStatus.SETTLED), "settled_at",
-                              is_datetime=True),
+    "meetings_review": Registry("已召开的单周会商研判会议", Meeting, Q(kind=MeetingKind.REVIEW, status=MeetingStatus.HELD),
+                                "date"),
+    "meetings_dispatch": Registry("已召开的双周现场调度会议", Meeting,
+                                  Q(kind=MeetingKind.DISPATCH, status=MeetingStatus.HELD), "date"),
+    "meetings_held": Registry("已召开的项目会议", Meeting, Q(status=MeetingStatus.HELD), "date"),
+    "needs_raised": Registry("受理的企业诉求", Need, Q(), "raised_at", is_datetime=True),
+    "needs_settled": Registry("办结的企业诉求", Need, Q(status=NeedStatus.SETTLED), "settled_at", is_datetime=True),
 }
 
 
@@ -97,17 +96,17 @@ def _dated_q(field: str, is_datetime: bool, start: datetime.date, end: datetime.
     return Q(**{f"{field}__gte": start, f"{field}__lte": end})
 
 
-def registry_rows(key: str, start: datetime.date, end: datetime.date) -> QuerySet:
-    """Rows of event list `key` dated from `start` to `end` inclusive, days in Asia/Shanghai time."""
-    registry = REGISTRIES[key]
-    return registry.rows().filter(_dated_q(registry.date_field, registry.is_datetime, start, end))
+def source_of(key: str) -> tuple[type[Model], Q]:
+    """The model a source counts and which of its live rows are the source's (an event list's; all for a kit registry)."""
+    if key in REGISTRIES:
+        return REGISTRIES[key].model, REGISTRIES[key].where
+    return kit_registry(key).model, Q()
 
 
 def source_rows(key: str) -> QuerySet:
     """Every live row a source can count, before the indicator's dates and filter."""
-    if key in REGISTRIES:
-        return REGISTRIES[key].rows()
-    return kit_registry(key).model.objects.all()
+    model, where = source_of(key)
+    return model.objects.filter(where)
 
 
 def row_day(key: str):
@@ -226,10 +225,25 @@ def registry_rule_clean(key: str, mode: str, raw: Mapping) -> tuple[str, dict[st
 
 
 def filter_q(key: str, stored: Mapping) -> Q:
-    """The stored filter as a condition on the registry's rows, built as the list's filters filter (name__lookup)."""
+    """The stored filter as a condition on the registry's rows, built as the list's filters filter (name__lookup).
+    Checked again, as the registry's columns may have changed since it was stored: once per process for a filter on
+    the registry's own columns (they change with the code only), every time for one naming a linked row (a park),
+    which may have gone since."""
     if not stored:
         return Q()
-    stored = registry_filter_clean(key, stored)  # checked again: the registry's columns may have changed since
+    if kit_registry(key) is None or any(isinstance(filter_columns(key).get(name), django_filters.ModelChoiceFilter)
+                                        for name in stored):
+        return _built_q(key, stored)
+    return _columns_q(key, tuple(sorted(stored.items())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _columns_q(key: str, items: tuple[tuple[str, str], ...]) -> Q:
+    return _built_q(key, dict(items))
+
+
+def _built_q(key: str, stored: Mapping) -> Q:
+    stored = registry_filter_clean(key, stored)
     filterset = _bound_filterset(key, stored)
     q = Q()
     for name in stored:
@@ -304,17 +318,23 @@ def filter_guide() -> list[tuple[str, list[str]]]:
 
 # --- what an indicator counts --------------------------------------------------------------------------------
 
-def counted_q(key: str, mode: str, stored: Mapping, start: datetime.date, end: datetime.date) -> Q:
-    """The rows of source `key` an indicator counts over the days `start`-`end` (its year up to the as-of day):
-    event lists by their date; kit registries new in those days (`since`) or in place on `end`, under the filter.
+def counted_parts(key: str, mode: str, stored: Mapping, start: datetime.date, end: datetime.date) -> tuple[Q, Q]:
+    """The rows of source `key` an indicator counts over the days `start`-`end` (its year up to the as-of day), as
+    (when, which): event lists by their date; kit registries new in those days (`since`) or in place on `end`, under
+    the filter (an event list has none). Indicators of one source sharing their days share the first (kpis/figures.py).
     KpiError when the stored filter no longer fits the registry."""
     if key in REGISTRIES:
         registry = REGISTRIES[key]
-        return _dated_q(registry.date_field, registry.is_datetime, start, end)
+        return _dated_q(registry.date_field, registry.is_datetime, start, end), Q()
     from zhaoshang.registries.filters import as_of_q
 
-    dated = as_of_q(end) if mode == RegistryMode.STOCK else Q(since__gte=start, since__lte=end)
-    return dated & filter_q(key, stored)
+    return as_of_q(end) if mode == RegistryMode.STOCK else Q(since__gte=start, since__lte=end), filter_q(key, stored)
+
+
+def counted_q(key: str, mode: str, stored: Mapping, start: datetime.date, end: datetime.date) -> Q:
+    """counted_parts as one condition on the source's rows (source_rows)."""
+    when, which = counted_parts(key, mode, stored, start, end)
+    return when & which
 
 
 def sum_columns(key: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from zhaoshang.meetings.search import meeting_hits
 
 
 class MeetingFilter(QueryFilterSet):
-    truncated = False  # set by `q`: the search matched more than SEARCH_LIMIT meetings
+    search_hits = staticmethod(meeting_hits)  # title, minutes, place
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     kind = django_filters.CharFilter(method="filter_kind", label="会议类型")
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label="状态")
@@ -22,12 +22,6 @@ class MeetingFilter(QueryFilterSet):
     class Meta:
         model = Meeting
         fields = []
-
-    def filter_text(self, queryset, name, value):
-        # from the search index: title, minutes, place; the newest SEARCH_LIMIT ids
-        hits = meeting_hits(value.strip()[:100])
-        self.truncated = hits.truncated
-        return queryset.filter(pk__in=hits.ids)
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind=KIND_BY_NAME.get(value.strip(), "-"))

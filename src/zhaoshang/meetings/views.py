@@ -14,7 +14,7 @@ from zhaoshang.meetings.choices import MeetingKind, MeetingStatus
 from zhaoshang.meetings.exports import meetings_workbook
 from zhaoshang.meetings.forms import ActionItemForm, AttendeesForm, MeetingEditForm, MeetingForm
 from zhaoshang.meetings.minutes_docx import minutes_docx
-from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_parts, meetings_for
+from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_listing, meeting_parts, meetings_for
 from zhaoshang.meetings.services.meetings import meeting_create, meeting_update
 from zhaoshang.projects.errors import ProjectError
 
@@ -23,10 +23,10 @@ OFFICE_NAME = "市招商引资领导小组办公室"  # when the meeting's creat
 
 @page()
 def meeting_list(request):
-    meetings = meetings_for(user=request.user, params=request.GET)
-    page_obj = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    listing = meeting_listing(user=request.user, params=request.GET)
+    page_obj = Paginator(listing.rows, 30).get_page(request.GET.get("page"))
     return render(request, "meetings/list.html", {
-        "page_obj": page_obj, "filters": request.GET, "kinds": MeetingKind.choices, "statuses": MeetingStatus.choices,
+        "page_obj": page_obj, "filters": request.GET, "truncated": listing.truncated, "kinds": MeetingKind.choices, "statuses": MeetingStatus.choices,
         "is_office": role_of(request.user) == OFFICE,
     })
 

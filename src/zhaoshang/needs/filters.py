@@ -22,7 +22,7 @@ def late_q(now=None) -> Q:
 
 
 class NeedFilter(QueryFilterSet):
-    truncated = False  # set by `q`: the search matched more than SEARCH_LIMIT needs
+    search_hits = staticmethod(need_hits)  # title, text, the project's or the enterprise's name
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     type = django_filters.CharFilter(method="filter_type", label="诉求类型")
     status = django_filters.ChoiceFilter(choices=NeedStatus.choices, label="状态")
@@ -35,12 +35,6 @@ class NeedFilter(QueryFilterSet):
     class Meta:
         model = Need
         fields = []
-
-    def filter_text(self, queryset, name, value):
-        # from the search index: title, text, the project's or the enterprise's name; the newest SEARCH_LIMIT ids
-        hits = need_hits(value.strip()[:100])
-        self.truncated = hits.truncated
-        return queryset.filter(pk__in=hits.ids)
 
     def filter_type(self, queryset, name, value):
         return queryset.filter(need_type=TYPE_BY_NAME.get(value.strip(), "-"))

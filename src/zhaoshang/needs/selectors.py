@@ -9,6 +9,7 @@ from zhaoshang.accounts.models import Unit
 from zhaoshang.core.audit_labels import action_label
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.permissions import get_for, listing_action
+from zhaoshang.core.query_params import Listing
 from zhaoshang.needs.choices import CONTENT, NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.filters import NeedFilter
 from zhaoshang.needs.lights import NeedLight, need_light
@@ -24,10 +25,16 @@ CANDIDATES_SHOWN = 10  # rows the name search offers; typing more narrows them
 MIN_QUERY = 2  # characters typed before names are looked up (one character matches too much)
 
 
+def need_listing(*, user, params=None) -> Listing:
+    """The caller's needs, filtered by `params` (query-string names), with what lists show; and whether the keyword
+    search was cut."""
+    queryset = Need.objects.restrict(user, listing_action(user)).select_related("unit", "project", "enterprise")
+    return Listing.of(NeedFilter(params or {}, queryset=queryset))
+
+
 def needs_for(*, user, params=None):
     """The caller's needs, filtered by `params` (query-string names), with what lists show."""
-    queryset = Need.objects.restrict(user, listing_action(user)).select_related("unit", "project", "enterprise")
-    return NeedFilter(params or {}, queryset=queryset).qs
+    return need_listing(user=user, params=params).rows
 
 
 def need_for(*, user, pk: int, action: str = "view") -> Need:

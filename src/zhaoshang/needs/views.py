@@ -18,8 +18,8 @@ from zhaoshang.needs.exports import needs_workbook
 from zhaoshang.core.query_params import QueryError, query_id
 from zhaoshang.needs.forms import NeedForm, RateForm, RouteForm, SettleForm
 from zhaoshang.needs.limits import limits
-from zhaoshang.needs.selectors import (MIN_QUERY, enterprise_candidates, light_of, need_counts, need_for, need_rows,
-                                      need_trail, needs_for, project_candidates)
+from zhaoshang.needs.selectors import (MIN_QUERY, enterprise_candidates, light_of, need_counts, need_for, need_listing,
+                                      need_rows, need_trail, needs_for, project_candidates)
 from zhaoshang.needs.services.limits import need_limit_set
 from zhaoshang.needs.services.tickets import need_create, need_update
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
@@ -27,11 +27,12 @@ from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 
 @page()
 def need_list(request):
-    needs = needs_for(user=request.user, params=request.GET)
-    total, _ = need_counts(needs)
-    page_obj = Paginator(needs, 50).get_page(request.GET.get("page"))
+    listing = need_listing(user=request.user, params=request.GET)
+    total, _ = need_counts(listing.rows)
+    page_obj = Paginator(listing.rows, 50).get_page(request.GET.get("page"))
     return render(request, "needs/list.html", {
         "page_obj": page_obj, "rows": need_rows(page_obj), "total": total, "filters": request.GET,
+        "truncated": listing.truncated,
         "types": NeedType.choices, "statuses": NeedStatus.choices, "satisfactions": Satisfaction.choices,
         "units": Unit.objects.all() if role_of(request.user) != "unit" else [],
         "light_cards": [(light.value, LIGHT_LABELS[light], total.lights[light.value]) for light in Light],

@@ -18,7 +18,7 @@ BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000
 
 
 class ProjectFilter(QueryFilterSet):
-    truncated = False  # set by `q`: the search matched more than SEARCH_LIMIT projects
+    search_hits = staticmethod(project_hits)  # the project's name or an investor's
     q = django_filters.CharFilter(method="filter_text", label="关键词")
     chain = django_filters.CharFilter(method="filter_chain", label="产业链")
     chain_link = django_filters.NumberFilter(field_name="chain_link_id", label="产业链环节")
@@ -37,12 +37,6 @@ class ProjectFilter(QueryFilterSet):
     class Meta:
         model = Project
         fields = []
-
-    def filter_text(self, queryset, name, value):
-        # from the search index: the project's name or an investor's, the newest SEARCH_LIMIT ids
-        hits = project_hits(value.strip()[:100])
-        self.truncated = hits.truncated
-        return queryset.filter(pk__in=hits.ids)
 
     def filter_chain(self, queryset, name, value):
         numeric = value.isascii() and value.isdigit()

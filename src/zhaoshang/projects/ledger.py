@@ -127,19 +127,21 @@ def project_input(data: dict) -> ProjectInput:
 
 class LedgerChecks:
     """Checks across a row's cells and against the database, run over all rows when validating and again over the
-    good ones before saving: scope, links, dates, and duplicates in the file and in the database. With the column
-    parsers this is everything project_build checks; saving runs project_build again on every row, and a row it
-    refuses is reported like any other."""
+    good ones before saving, a chunk at a time (one LedgerChecks per pass over the file): scope, links, dates, and
+    duplicates in the file and in the database. With the column parsers this is everything project_build checks;
+    saving runs project_build again on every row, and a row it refuses is reported like any other."""
 
     def __init__(self, actor, lookups: LedgerLookups):
         self.actor, self.lookups = actor, lookups
         self.own_unit = actor.unit if role_of(actor) == UNIT else None
+        self.batch = ProjectBatch()  # the enterprises and project names of the chunks so far
 
     def __call__(self, rows: list[Row]) -> None:
         for row in rows:
             self._cells(row)
         rows = [row for row in rows if row.ok]
-        batch = ProjectBatch([(row.data["enterprise"], row.data["credit_code"] or "") for row in rows])
+        batch = self.batch
+        batch.load([(row.data["enterprise"], row.data["credit_code"] or "") for row in rows])
         for row in rows:
             try:
                 enterprise = batch.enterprise(row.data["enterprise"], row.data["credit_code"] or "")
@@ -188,5 +190,5 @@ def ledger_import(*, actor) -> ImportSpec:
         title="项目台账", columns=_columns(lookups, role_of(actor) == UNIT),
         save_row=lambda data: project_create(actor=actor, data=project_input(data)),
         save_many=lambda rows: projects_create_many(actor=actor, items=[project_input(data) for data in rows]),
-        check_rows=LedgerChecks(actor, lookups), row_errors=(ProjectError, PermissionDenied), instructions=INSTRUCTIONS,
+        chunk_checks=lambda: LedgerChecks(actor, lookups), row_errors=(ProjectError, PermissionDenied), instructions=INSTRUCTIONS,
     )

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from zhaoshang.accounts.models import Unit
-from zhaoshang.core.models import RestrictedQuerySet, SoftDeleteModel
+from zhaoshang.core.models import LIVE, RestrictedQuerySet, SoftDeleteModel, live_index
 from zhaoshang.plans.chain_rules import link_in_chain
 from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.plans.storage import private_storage
@@ -114,15 +114,6 @@ class Tag(models.Model):
 
 # what indicator filters read besides the date a stage was reached (kpis/rules.py): covered by the stage indexes
 KPI_COLUMNS = ["state", "terminated_on", "chain", "channel", "amount_wan", "channel_detail", "tag_bits"]
-
-
-LIVE = models.Q(deleted_at__isnull=True)  # the condition of the partial indexes of live projects
-
-
-def live_index(*fields: str, name: str) -> models.Index:
-    """A partial index of the live projects. deleted_at comes last, always NULL there: SQLite covers a query from an
-    index only if it holds every column the query names, the partial condition's included."""
-    return models.Index(fields=[*fields, "deleted_at"], condition=LIVE, name=name)
 
 
 def kpi_seek_columns(lead: str) -> list[str]:

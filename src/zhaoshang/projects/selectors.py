@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.permissions import get_for, listing_action
+from zhaoshang.core.query_params import Listing
 from zhaoshang.plans.models import Chain, ChainLink
 from zhaoshang.plans.selectors import current_plan_for
 from zhaoshang.projects.choices import Channel, Stage, State
@@ -73,6 +75,11 @@ class ProjectRow:
     def state_label(self) -> str:
         return STATE_LABELS.get(self.state, self.state)
 
+    @property
+    def updated_day(self) -> str:
+        """The local day of the last update, as the list shows it (the date filter costs more than the row)."""
+        return timezone.localtime(self.updated_at).strftime("%Y-%m-%d")
+
 
 def listed_projects(user):
     """The projects `user` lists and may refer to (a need, a drill-down): all for the office, leaders and admins, its
@@ -80,16 +87,9 @@ def listed_projects(user):
     return Project.objects.restrict(user, listing_action(user))
 
 
-@dataclass
-class ProjectListing:
-    rows: QuerySet
-    truncated: bool  # a keyword (`q`) matched more than SEARCH_LIMIT projects: the newest of them are listed
-
-
-def project_listing(*, user, params=None) -> ProjectListing:
+def project_listing(*, user, params=None) -> Listing:
     """The caller's projects, filtered by `params` (query-string names), and whether the keyword search was cut."""
-    filterset = ProjectFilter(params or {}, queryset=listed_projects(user))
-    return ProjectListing(rows=filterset.qs, truncated=filterset.truncated)
+    return Listing.of(ProjectFilter(params or {}, queryset=listed_projects(user)))
 
 
 def filtered_projects(*, user, params=None):
@@ -209,13 +209,15 @@ def project_rows(projects, *, tags: bool = True) -> list[ProjectRow]:
     rows = list(projects.values("pk", "name", "amount_wan", "channel", "channel_detail", "stage", "state", "stage_since",
                                 "updated_at", "lead_unit_id", chain_name=F("chain__name")))
     ids = [row["pk"] for row in rows]
-    units = Unit.all_objects.in_bulk({row["lead_unit_id"] for row in rows})
+    # a join would let SQLite (without statistics) start from the units and sort every project
+    units = Unit.all_objects.filter(pk__in={row["lead_unit_id"] for row in rows}).values_list("pk", "short_name", "name")
+    unit_names = {pk: short or name for pk, short, name in units}  # Unit.display_name
     investors = investors_of(ids)
     tag_names = tag_names_of(ids) if tags else {}
     built = []
     for row in rows:
-        unit = units[row.pop("lead_unit_id")]
-        built.append(ProjectRow(**row, unit_name=unit.display_name, enterprises=investors.get(row["pk"], []),
+        unit_name = unit_names[row.pop("lead_unit_id")]
+        built.append(ProjectRow(**row, unit_name=unit_name, enterprises=investors.get(row["pk"], []),
                                 tags=tag_names.get(row["pk"], [])))
     return attach_clocks(built)
 
@@ -275,10 +277,17 @@ def current_chains(*, user):
     return Chain.objects.filter(plan=plan, merged_into__isnull=True).order_by("order", "id") if plan else Chain.objects.none()
 
 
-def filter_options(*, user) -> dict:
-    """What the pipeline filters offer: the current chains and their links, the tags, and the units (a unit user lists
-    only its own)."""
+def filter_options(*, user, params: dict) -> dict:
+    """What each pipeline filter offers, as (value, label, selected) rows read with values(): the current chains,
+    their links (with the chain's id last), the tags and the units (none for a unit user, who sees its own)."""
+    chains = list(current_chains(user=user).values_list("pk", "name"))
+    links = ChainLink.objects.filter(chain_id__in=[pk for pk, _ in chains]).order_by("chain__order", "chain_id", "order", "id")
     units = Unit.objects.all() if listing_action(user) == "view" else Unit.objects.none()
-    chains = list(current_chains(user=user))
-    links = ChainLink.objects.filter(chain__in=chains).select_related("chain").order_by("chain__order", "chain_id", "order", "id") if chains else []
-    return {"chains": chains, "links": list(links), "tags": list(Tag.objects.all()), "units": list(units)}
+    chosen = {key: params.get(key, "") for key in ("chain", "chain_link", "tag", "unit")}
+    return {
+        "chains": [(pk, name, chosen["chain"] in (str(pk), name)) for pk, name in chains],
+        "links": [(pk, f"{chain} / {name}", chosen["chain_link"] == str(pk), chain_id)
+                  for pk, chain_id, chain, name in links.values_list("pk", "chain_id", "chain__name", "name")],
+        "tags": [(name, name, chosen["tag"] == name) for name in Tag.objects.values_list("name", flat=True)],
+        "units": [(pk, short or name, chosen["unit"] == str(pk)) for pk, short, name in units.values_list("pk", "short_name", "name")],
+    }

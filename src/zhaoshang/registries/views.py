@@ -27,7 +27,7 @@ from zhaoshang.registries.exports import export_filename, registry_workbook
 from zhaoshang.registries.forms import EntryForm, initial_of
 from zhaoshang.registries.links import LinkTargetNotFound, find_linkable, kinds, links_of
 from zhaoshang.registries.models import RegistryAttachment, RegistryLink, RegistrySetting
-from zhaoshang.registries.selectors import (SEARCH_LIMIT, attachments_of, entries_for, entry_for, list_columns, totals_of,
+from zhaoshang.registries.selectors import (attachments_of, entries_for, entry_for, list_columns, totals_of,
                                             values_shown)
 from zhaoshang.registries.services import (attachment_add, entry_create, entry_delete, entry_restore, entry_update, link_add,
                                            link_remove, registry_setting_update)
@@ -58,7 +58,7 @@ def entry_list(request, key: str):
     return render(request, "registries/list.html", {
         "registry": registry, "columns": columns, "rows": rows, "page_obj": page_obj, "totals": totals,
         "total_cells": [(c, totals.get(f"sum_{c.name}")) for c in columns],
-        "filter_form": listing.filterset.form, "query": listing.query, "truncated": listing.truncated, "search_limit": SEARCH_LIMIT,
+        "filter_form": listing.filterset.form, "query": listing.query, "truncated": listing.truncated,
         "sort": listing.sort, "filtered": any(request.GET.get(name) for name in listing.filterset.form.fields),
         "can_add": can_add(request.user, registry), "can_import": can_add(request.user, registry),
         "can_manage": can(request.user, "manage"),

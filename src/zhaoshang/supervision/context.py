@@ -1,7 +1,9 @@
-"""Template context: the bell's unread count and, for the office, how many reports wait in its inbox (one query)."""
+"""Template context: the bell's unread count and, for the office, how many reports wait in its inbox (one query, run
+only when the page shows either: a partial an HTMX request swaps in does not)."""
 
 from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.functional import SimpleLazyObject
 
 from zhaoshang.accounts.models import User
 from zhaoshang.core.permissions import can
@@ -19,7 +21,12 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    counts = {"unread_count": _count(Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True))}
-    if can(user, "supervise"):
-        counts["inbox_count"] = _count(ProgressReport.objects.filter(ALIVE_REPORT, status=ReportStatus.SUBMITTED))
-    return User.objects.filter(pk=user.pk).values(**counts).get()
+    names = ["unread_count", "inbox_count"] if can(user, "supervise") else ["unread_count"]
+    counts = SimpleLazyObject(lambda: _counts(user, names))
+    return {name: SimpleLazyObject(lambda name=name: counts[name]) for name in names}
+
+
+def _counts(user, names: list[str]) -> dict:
+    counts = {"unread_count": _count(Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True)),
+              "inbox_count": _count(ProgressReport.objects.filter(ALIVE_REPORT, status=ReportStatus.SUBMITTED))}
+    return User.objects.filter(pk=user.pk).values(**{name: counts[name] for name in names}).get()

@@ -63,7 +63,8 @@ class Talent(RegistryEntry):
 
     class Meta(RegistryEntry.Meta):
         verbose_name = verbose_name_plural = "人才四库"
-        indexes = [models.Index(fields=["deleted_at", "tier", "since"], name="talent_tier"),
+        # a pool's people by tier, new in a year or in place on a day (the list's filters, the indicators)
+        indexes = [models.Index(fields=["deleted_at", "tier", "since", "until"], name="talent_tier_days"),
                    models.Index(fields=["deleted_at", "chain"], name="talent_chain"),
                    models.Index(fields=["deleted_at", "employer"], name="talent_employer"),
                    models.Index(fields=["deleted_at", "since"], name="talent_since")]
@@ -212,7 +213,9 @@ class Placement(RegistryEntry):
         verbose_name = verbose_name_plural = "技能人才输送"
         indexes = [models.Index(fields=["deleted_at", "since"], name="placement_since"),
                    models.Index(fields=["deleted_at", "enterprise"], name="placement_enterprise"),
-                   models.Index(fields=["deleted_at", "is_targeted", "since"], name="placement_targeted")]
+                   # the people placed in a year, targeted or not (the indicators sum headcount); SQLite seeks no
+                   # bare boolean (`WHERE is_targeted`), so the day comes before it
+                   models.Index(fields=["deleted_at", "since", "is_targeted", "headcount"], name="placement_headcount")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.enterprise_name}）" if self.enterprise_name else self.name

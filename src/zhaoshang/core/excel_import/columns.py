@@ -27,10 +27,9 @@ class Column:
 
 @dataclass
 class Row:
-    """One non-blank data row: its Excel row number, its raw cells, its clean values and its errors."""
+    """One non-blank data row: its Excel row number, its clean values and its errors (its cells stay in the sheet)."""
 
     number: int
-    cells: list
     data: dict = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -56,15 +55,19 @@ class ImportSpec:
     `save_many` (optional) writes a chunk at once and is retried row by row when it refuses; `check_rows`
     (optional) checks across cells, rows and the database once all cells are parsed, adding errors to rows (it
     gets every row; a row that already has errors keeps None for its bad cells). Before saving, check_rows runs
-    again on the rows that were good, with their parsed values restored but not their cells (stored.py): it may
-    replace values in `data` but not change them in place, and must not need `cells`. `template_rows` (optional)
-    pre-fills the downloadable template: one dict per row, column key → cell value (keys left out stay blank)."""
+    again on the rows that were good, with their parsed values restored (stored.py): it may replace values in
+    `data` but not change them in place. `chunk_checks` (optional, instead of check_rows) makes the checks of one
+    pass over the file, which take the rows `chunk_size` at a time in file order and keep across chunks what they
+    need (the names seen): the engine then holds one chunk of rows at a time, not the file, when validating and
+    when saving a job's rows. `template_rows` (optional) pre-fills the downloadable template: one dict per row,
+    column key → cell value (keys left out stay blank)."""
 
     title: str
     columns: Sequence[Column]
     save_row: Callable[[dict], object]
     save_many: Callable[[list[dict]], object] | None = None
     check_rows: Callable[[list[Row]], None] | None = None
+    chunk_checks: Callable[[], Callable[[list[Row]], None]] | None = None
     row_errors: tuple[type[Exception], ...] = (ValueError,)
     instructions: Sequence[str] = ()
     template_rows: Callable[[], Iterable[dict]] | None = None
@@ -74,3 +77,9 @@ class ImportSpec:
     @property
     def sheet_title(self) -> str:
         return self.title[:31]
+
+    def checks(self) -> tuple[Callable[[list[Row]], None] | None, int | None]:
+        """The checks of one pass over the file and how many rows they take at a time (None: every row at once)."""
+        if self.chunk_checks is not None:
+            return self.chunk_checks(), self.chunk_size
+        return self.check_rows, None

@@ -49,36 +49,43 @@ def _styled(sheet, value, font=None, fill=None):
 
 
 def error_workbook(report: ImportReport, *, failed: list[Row] | None = None) -> bytes:
-    """Every data row with its errors (failed=None), or only `failed` rows with their original row numbers."""
+    """Every data row with its errors (failed=None), or only `failed` rows with their original row numbers; the cells
+    are read from the sheet, once, in order."""
     source = report.sheet
     header = source.header
-    width = max(len(source.rows[header.top]), max((len(row.cells) for row in report.rows), default=0))
+    width = source.width
     book = Workbook(write_only=True)
     sheet = book.create_sheet(source.name[:31] or "Sheet1")
     names = _header_row(report, width)
+    bad = {row.number: row for row in (report.bad_rows if failed is None else failed)}
     if failed is None:
-        for index in range(header.top):  # title rows above the header keep their place
-            append_row(sheet, [_value(sheet, v) for v in source.rows[index]])
-        append_row(sheet, [_styled(sheet, name, BOLD, HEADER_FILL) for name in names] + [_styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
-        for _ in range(header.bottom - header.top):
-            append_row(sheet, [])  # a two-row header became one row: keep the numbering
-        by_number = {row.number: row for row in report.rows}
-        last = max(by_number)
-        for index in range(header.bottom + 1, last):
-            row = by_number.get(index + 1)
-            cells = [_value(sheet, v) for v in source.rows[index]] if row is None or row.ok else _bad(sheet, row, width)
-            append_row(sheet, cells)
+        last = report.last_number
+        for index, cells in enumerate(source.rows()):
+            if index < header.top:  # title rows above the header keep their place
+                append_row(sheet, [_value(sheet, v) for v in cells])
+            elif index == header.top:
+                append_row(sheet, [_styled(sheet, name, BOLD, HEADER_FILL) for name in names]
+                           + [_styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
+            elif index <= header.bottom:
+                append_row(sheet, [])  # a two-row header became one row: keep the numbering
+            elif index < last:
+                row = bad.get(index + 1)
+                append_row(sheet, [_value(sheet, v) for v in cells] if row is None else _bad(sheet, cells, row, width))
+            else:
+                break
     else:
         append_row(sheet, [_styled(sheet, name, BOLD, HEADER_FILL) for name in names]
                      + [_styled(sheet, ROW_HEADER, BOLD, HEADER_FILL), _styled(sheet, ERROR_HEADER, BOLD, ERROR_FILL)])
-        for row in failed:
-            cells = _bad(sheet, row, width)
-            append_row(sheet, cells[:width] + [row.number] + cells[width:])
+        for index, cells in enumerate(source.rows()):
+            row = bad.get(index + 1)
+            if row is not None:
+                written = _bad(sheet, cells, row, width)
+                append_row(sheet, written[:width] + [row.number] + written[width:])
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
 
 
-def _bad(sheet, row: Row, width: int) -> list:
-    cells = [_value(sheet, v) for v in row.cells] + [""] * (width - len(row.cells))
-    return cells[:width] + [_styled(sheet, "；".join(row.errors), RED)]
+def _bad(sheet, cells: list, row: Row, width: int) -> list:
+    values = [_value(sheet, v) for v in cells] + [""] * (width - len(cells))
+    return values[:width] + [_styled(sheet, "；".join(row.errors), RED)]

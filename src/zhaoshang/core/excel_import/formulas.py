@@ -3,7 +3,7 @@
 calamine returns a formula's cached result, and "" when the file was written by a program that does not
 calculate (openpyxl, some exporters); it also returns "" for an error value (#REF!, #DIV/0! …). Either would pass
 as "not filled in". This scan finds them in the sheet's XML so the row can say what is wrong. Only formula and
-error cells are examined, so a sheet without them costs two substring searches.
+error cells are examined, so a block of rows without them costs two substring searches.
 """
 
 import io
@@ -23,6 +23,8 @@ CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 CELL_END = re.compile(rb"</(?:\w+:)?c>")
 CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+ROW_END = re.compile(rb"</(?:\w+:)?row>")
+BLOCK = 1 << 20  # bytes of the sheet's XML read at a time
 
 
 def _column_index(letters: bytes) -> int:
@@ -53,14 +55,29 @@ def _cell_around(xml: bytes, position: int) -> tuple[bytes, int] | None:
 
 
 def hidden_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
-    """(row, column), 0-based → UNCACHED or the error code, for every such cell of `sheet_name` in an .xlsx."""
+    """(row, column), 0-based → UNCACHED or the error code, for every such cell of `sheet_name` in an .xlsx. The
+    sheet's XML is read a block of whole rows at a time (a cell never spans rows), not held whole."""
+    found: dict[tuple[int, int], str] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             path = _sheet_path(archive, sheet_name)
-            xml = archive.read(path) if path else b""
+            if path is None:
+                return {}
+            with archive.open(path) as xml:
+                rest = b""
+                while block := xml.read(BLOCK):
+                    rest += block
+                    end = max((match.end() for match in ROW_END.finditer(rest, max(0, len(rest) - len(block) - 16))), default=0)
+                    _scan(rest[:end], found)
+                    rest = rest[end:]
+                _scan(rest, found)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return {}
-    found: dict[tuple[int, int], str] = {}
+    return found
+
+
+def _scan(xml: bytes, found: dict[tuple[int, int], str]) -> None:
+    """Add the formula and error cells of `xml` (whole rows) to `found`."""
     for pattern, marks in MARKS.items():
         if not any(mark in xml for mark in marks):
             continue
@@ -80,4 +97,3 @@ def hidden_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
                 found[place] = value.group(1).decode(errors="replace") if value else "#N/A"
             elif value is None or (value.group(1) == b"" and b't="str"' not in opening):
                 found[place] = UNCACHED
-    return found

@@ -1,14 +1,15 @@
 """Running an import job: validate the workbook and keep the checked rows, or (once confirmed) check the kept rows
-again against the database and save them, with progress.
+again against the database and save them, a chunk at a time, with progress.
 
 A small file runs inline in the request; a large one runs as a django-tasks task (core.jobs: a worker, or a
 thread when none takes it), while the page polls the job's progress.
 """
 
 import logging
+import tempfile
 import time
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -19,8 +20,8 @@ from zhaoshang.core.excel_import.errors import ExcelImportError
 from zhaoshang.core.excel_import.models import ImportJob, ImportStatus
 from zhaoshang.core.excel_import.save import save_report
 from zhaoshang.core.excel_import.services import spec_for
-from zhaoshang.core.excel_import.stored import dump_rows, load_rows
-from zhaoshang.core.excel_import.validate import ImportReport, validate_file, validate_rows
+from zhaoshang.core.excel_import.stored import load_rows, store_rows
+from zhaoshang.core.excel_import.validate import ImportReport, validate_rows
 from zhaoshang.core.excel_import.workbook import read_sheet
 from zhaoshang.core.jobs import HEARTBEAT_SECONDS, job_enqueue, job_heartbeat
 
@@ -76,9 +77,11 @@ def import_run(job_id: int) -> str:
         spec = spec_for(job.kind, job.requested_by)
         if saving:
             return _save(job, _restored(job, spec))
-        report = validate_file(spec, _workbook(job), sheet_name=job.sheet, filename=job.filename,
-                               progress=_Progress(job_id, 2, 95, "正在校验"))
-        job.checked_file.save(f"import-{job.pk}-checked.json.gz", ContentFile(dump_rows(report)), save=False)
+        sheet = read_sheet(_workbook(job), spec, sheet_name=job.sheet, filename=job.filename)
+        with tempfile.TemporaryFile() as kept:
+            report = store_rows(spec, sheet, kept, _Progress(job_id, 2, 95, "正在校验"))
+            kept.seek(0)
+            job.checked_file.save(f"import-{job.pk}-checked.jsonl.gz", File(kept), save=False)
         return _checked(job, report, message=report.summary())
     except ExcelImportError as error:
         return _failed(job, str(error))
@@ -93,20 +96,19 @@ def _workbook(job: ImportJob) -> bytes:
 
 
 def _restored(job: ImportJob, spec) -> ImportReport:
-    """The rows kept at validation, checked again against the database. The workbook is read again only for an
-    error report, or to validate it again if it was checked before rows were kept."""
+    """The rows kept at validation, checked again against the database a chunk at a time as they are saved. The
+    workbook is read again only for an error report, or to validate it again if it was checked before rows were
+    kept."""
     def load_sheet():
         return read_sheet(_workbook(job), spec, sheet_name=job.sheet, filename=job.filename)
 
     if not job.checked_file:
         return validate_rows(spec, load_sheet(), _Progress(job.pk, 2, 5, "正在校验"))
-    job_heartbeat(ImportJob, job.pk, progress=2, message="正在复核")
-    with job.checked_file.open("rb") as handle:
-        return load_rows(spec, handle.read(), load_sheet)
+    return load_rows(spec, lambda: job.checked_file.open("rb"), load_sheet)
 
 
 def _counts(job: ImportJob, report: ImportReport) -> None:
-    job.total_rows, job.bad_rows = len(report.rows), len(report.bad_rows)
+    job.total_rows, job.bad_rows = report.total, len(report.bad_rows)
     job.errors = report.error_messages(limit=ERRORS_KEPT)
     job.ignored_headers = report.ignored_headers
     if job.bad_rows:
@@ -122,12 +124,10 @@ def _checked(job: ImportJob, report: ImportReport, message: str) -> str:
 
 
 def _save(job: ImportJob, report: ImportReport) -> str:
-    if report.bad_rows and not job.good_rows_only:
-        return _checked(job, report, f"导入前复核发现{len(report.bad_rows)}行错误，未导入任何数据。{report.summary()}")
     result = save_report(report, good_rows_only=job.good_rows_only, progress=_Progress(job.pk, 5, 99, "正在导入"))
     if result.saved == 0:
         return _checked(job, report, result.message)
-    job.total_rows, job.bad_rows, job.saved_rows = len(report.rows), len(result.failed), result.saved
+    job.total_rows, job.bad_rows, job.saved_rows = report.total, len(result.failed), result.saved
     job.errors = [message for row in result.failed for message in row.messages()][:ERRORS_KEPT]
     if result.failed:
         job.error_file.save(f"import-{job.pk}-not-imported.xlsx", ContentFile(error_workbook(report, failed=result.failed)),

@@ -1,12 +1,17 @@
 """Opening an uploaded workbook and reading the declared sheet: file type by content, size limits, the sheet
-with the header, its rows with merged data cells filled in, and formula cells that carry no value."""
+with the header, its rows with merged data cells filled in, and formula cells that carry no value.
+
+python-calamine holds the sheet's cells (about 1.4 KB a ledger row, in Rust); the rows are handed out one at a time
+as Python lists, each time they are read, never all at once (twice that again).
+"""
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from zhaoshang.archive_guard import ArchiveRefused, check_archive
 from zhaoshang.core.excel_import.columns import ImportSpec
@@ -28,14 +33,42 @@ def max_bytes() -> int:
 
 @dataclass
 class SheetData:
-    """The sheet an import reads: all its rows (raw calamine values), the header, and the cells calamine shows as
-    blank though they hold a formula without a value or an error value (`hidden`: place → "" or "#REF!")."""
+    """The sheet an import reads: its rows (raw calamine values, read by `rows()`), the header, and the cells
+    calamine shows as blank though they hold a formula without a value or an error value (`hidden`: place → "" or
+    "#REF!")."""
 
     name: str
-    rows: list[list]
+    sheet: CalamineSheet
     header: Header
     merged: list = field(default_factory=list)
     hidden: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    @property
+    def height(self) -> int:
+        """Rows from the first to the last used one (calamine's `end` is the last used cell's place)."""
+        return self.sheet.end[0] + 1 if self.sheet.end else 0
+
+    @property
+    def width(self) -> int:
+        return self.sheet.end[1] + 1 if self.sheet.end else 0
+
+    def rows(self) -> Iterator[list]:
+        """Every row from the sheet's first, as a new list of `width` cells; a range merged below the header gives
+        its value to each of its cells (a unit merged down over its projects belongs to each row)."""
+        starts: dict[int, list[tuple[int, int, int]]] = {}
+        for (r0, c0), (r1, c1) in self.merged:
+            if r0 > self.header.bottom:
+                starts.setdefault(r0, []).append((c0, c1, r1))
+        filling: list[tuple[int, int, int, object]] = []  # (last row, first column, last column, value)
+        # calamine's rows begin at the sheet's first used column: pad them to start at column A
+        pad = [""] * (self.sheet.start or (0, 0))[1]
+        for r, cells in enumerate(self.sheet.iter_rows()):
+            row = pad + cells
+            filling = [fill for fill in filling if fill[0] >= r]
+            filling += [(r1, c0, c1, row[c0] if c0 < len(row) else "") for c0, c1, r1 in starts.get(r, ())]
+            for _, c0, c1, value in filling:
+                row[c0:c1 + 1] = [value] * (min(c1 + 1, len(row)) - c0)
+            yield row
 
 
 def check_file(data: bytes, filename: str = "") -> str:
@@ -126,13 +159,5 @@ def read_sheet(data: bytes, spec: ImportSpec, sheet_name: str = "", filename: st
 def _read(data: bytes, kind: str, sheet, name: str, header: Header, merged: list) -> SheetData:
     if sheet.total_height > 2 * MAX_ROWS:  # memory guard; data rows are counted (blank ones skipped) when validating
         raise ExcelImportError(f"工作表“{name}”有{sheet.total_height}行，超过{MAX_ROWS:,}行的上限；请拆分后分批导入。")
-    rows = sheet.to_python(skip_empty_area=False)
-    for (r0, c0), (r1, c1) in merged:
-        if r0 <= header.bottom or r0 >= len(rows):
-            continue
-        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
-        for r in range(r0, min(r1 + 1, len(rows))):  # a unit merged down over its projects belongs to each row
-            for c in range(c0, min(c1 + 1, len(rows[r]))):
-                rows[r][c] = value
     hidden = hidden_cells(data, name) if kind == "xlsx" else {}
-    return SheetData(name=name, rows=rows, header=header, merged=merged, hidden=hidden)
+    return SheetData(name=name, sheet=sheet, header=header, merged=merged, hidden=hidden)

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from zhaoshang.core.permissions import get_for, listing_action
+from zhaoshang.core.query_params import Listing
 from zhaoshang.meetings.choices import ActionStatus
 from zhaoshang.meetings.filters import ActionItemFilter, MeetingFilter
 from zhaoshang.meetings.lights import ActionLight, action_light
@@ -15,12 +16,18 @@ from zhaoshang.meetings.models import ActionItem, Meeting
 from zhaoshang.supervision.lights import Light
 
 
-def meetings_for(*, user, params=None):
-    """Meetings the caller may read (every role: minutes are circulated to all units), filtered, with counts."""
+def meeting_listing(*, user, params=None) -> Listing:
+    """Meetings the caller may read (every role: minutes are circulated to all units), filtered, with counts; and
+    whether the keyword search was cut."""
     queryset = Meeting.objects.restrict(user, "view").select_related("series").annotate(
         decision_count=Count("decisions", distinct=True), action_count=Count("action_items", distinct=True)
     ).order_by("-date", "-id")  # Meta.ordering does not survive the GROUP BY
-    return MeetingFilter(params or {}, queryset=queryset).qs
+    return Listing.of(MeetingFilter(params or {}, queryset=queryset))
+
+
+def meetings_for(*, user, params=None):
+    """Meetings the caller may read, filtered by `params` (query-string names), with counts."""
+    return meeting_listing(user=user, params=params).rows
 
 
 def meeting_for(*, user, pk: int) -> Meeting:

@@ -7,6 +7,7 @@ per table instead of ~15 queries per project.
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db import connections, router, transaction
 from django.db.models import Model
@@ -19,6 +20,7 @@ from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
 from zhaoshang.projects.models import Enterprise, Project, StageChange
 from zhaoshang.projects.search import index_enterprises, index_projects
 from zhaoshang.projects.services.projects import ProjectInput, names_similar, project_build
+from zhaoshang.projects.tally_triggers import projects_insert_tallied
 
 CHUNK = 500  # values per IN (...) when preloading
 
@@ -45,8 +47,9 @@ def _live_projects_of(enterprise_ids: list[int]) -> dict[int, list[tuple[str, in
 
 
 @dataclass(eq=False)
-class NewEnterprise:
-    """An enterprise a batch creates (a model instance costs more than checking a whole row); `pk` once inserted."""
+class BatchEnterprise:
+    """An enterprise as a batch sees it (a model instance costs more than checking a whole row): one in the database,
+    or one the batch creates, which gets its `pk` once inserted."""
 
     name: str
     credit_code: str
@@ -55,26 +58,47 @@ class NewEnterprise:
 
 class ProjectBatch:
     """Enterprises and their live projects for many (enterprise name, credit code) pairs, loaded in a few queries;
-    resolves each pair as enterprise_for would (without writing) and finds duplicates in the database and the batch."""
+    resolves each pair as enterprise_for would (without writing) and finds duplicates in the database and the batch.
+    More pairs may be loaded later (a file checked a chunk at a time): the batch's own enterprises and projects stay."""
 
-    def __init__(self, pairs: list[tuple[str, str]]):
-        codes = sorted({code.strip().upper() for _, code in pairs if code and code.strip()})
-        names = sorted({name.strip() for name, _ in pairs if name and name.strip()})
-        found: dict[int, Enterprise] = {}
-        for part in _chunks(codes):
-            found.update((e.pk, e) for e in Enterprise.objects.filter(credit_code__in=part))
-        for part in _chunks(names):
-            found.update((e.pk, e) for e in Enterprise.objects.filter(name__in=part))
-        self.by_code = {e.credit_code: e for e in found.values() if e.credit_code}
-        self.by_name: dict[str, Enterprise] = {}
-        for enterprise in sorted(found.values(), key=lambda e: (e.name, e.pk)):  # enterprise_for takes the first by name
-            self.by_name.setdefault(enterprise.name, enterprise)
-        self.projects = _live_projects_of(sorted(found))
-        self.new: list[NewEnterprise] = []
-        self.coded: list[Enterprise] = []  # found by name; the batch gives them their credit code
+    def __init__(self, pairs: list[tuple[str, str]] = ()):
+        self.loaded: dict[int, BatchEnterprise] = {}  # the enterprises found in the database, by id
+        self.by_code: dict[str, BatchEnterprise] = {}
+        self.by_name: dict[str, BatchEnterprise] = {}
+        self.projects: dict[int, list[tuple[str, int]]] = {}
+        self.new: list[BatchEnterprise] = []
+        self.coded: list[BatchEnterprise] = []  # in the database, found by name: the batch gives them their credit code
         self.pending: dict[int, list[tuple[str, str]]] = {}  # id(enterprise) → (project name, label) of the batch
+        self._looked_up: set[tuple[str, str]] = set()
+        self.load(pairs)
 
-    def enterprise(self, name: str, credit_code: str) -> Enterprise | NewEnterprise:
+    def load(self, pairs: list[tuple[str, str]]) -> None:
+        """Look up the enterprises of the pairs by credit code and name (those not looked up before), with their
+        live projects."""
+        wanted = {("credit_code", code.strip().upper()) for _, code in pairs if code and code.strip()}
+        wanted |= {("name", name.strip()) for name, _ in pairs if name and name.strip()}
+        wanted -= self._looked_up
+        self._looked_up |= wanted
+        found: dict[int, BatchEnterprise] = {}
+        for column in ("credit_code", "name"):
+            for part in _chunks(sorted(value for looked, value in wanted if looked == column)):
+                for pk, name, code in Enterprise.objects.filter(**{f"{column}__in": part}).values_list("pk", "name", "credit_code"):
+                    found[pk] = self.loaded.get(pk) or BatchEnterprise(name=name, credit_code=code, pk=pk)
+        fresh = sorted(pk for pk in found if pk not in self.loaded)
+        self.loaded.update(found)
+        self.projects.update(_live_projects_of(fresh))
+        for pk in fresh:
+            if found[pk].credit_code:
+                self.by_code.setdefault(found[pk].credit_code, found[pk])
+        names = {value for looked, value in wanted if looked == "name"}
+        for enterprise in sorted(found.values(), key=lambda e: (e.name, e.pk)):  # enterprise_for takes the first by name
+            if enterprise.name in names:  # looked up by name now: no pair has been resolved by it yet
+                self.by_name[enterprise.name] = enterprise
+                names.discard(enterprise.name)
+            else:
+                self.by_name.setdefault(enterprise.name, enterprise)
+
+    def enterprise(self, name: str, credit_code: str) -> BatchEnterprise:
         """The enterprise for the pair, existing or new (shared by every item naming it); ProjectError if the name
         is missing or the credit code is wrong."""
         name, credit_code = name.strip(), credit_code.strip().upper()
@@ -91,17 +115,17 @@ class ProjectBatch:
             if credit_code and not found.credit_code:
                 found.credit_code = credit_code
                 self.by_code[credit_code] = found
-                if isinstance(found, Enterprise):  # a new one is inserted with it
+                if found.pk is not None:  # a new one is inserted with it
                     self.coded.append(found)
             return found
-        enterprise = NewEnterprise(name=name, credit_code=credit_code)
+        enterprise = BatchEnterprise(name=name, credit_code=credit_code)
         self.new.append(enterprise)
         if credit_code:
             self.by_code[credit_code] = enterprise
         self.by_name.setdefault(name, enterprise)
         return enterprise
 
-    def duplicate(self, enterprise: Enterprise | NewEnterprise, name: str) -> tuple[str, object] | None:
+    def duplicate(self, enterprise: BatchEnterprise, name: str) -> tuple[str, object] | None:
         """(name, project id) of a live project of the enterprise, or (name, label) of an earlier batch item,
         similar to `name`; None if there is none."""
         if enterprise.pk:
@@ -113,7 +137,7 @@ class ProjectBatch:
                 return existing, label
         return None
 
-    def remember(self, enterprise: Enterprise | NewEnterprise, name: str, label: str) -> None:
+    def remember(self, enterprise: BatchEnterprise, name: str, label: str) -> None:
         self.pending.setdefault(id(enterprise), []).append((name, label))
 
 
@@ -156,20 +180,20 @@ def _insert(model: type[Model], columns: dict[str, list], *, returning_ids: bool
     return pks
 
 
-def _insert_objects(model: type[Model], objs: list[Model]) -> None:
-    """INSERT unsaved instances with `_insert`: they get their primary key, and one timestamp in auto_now fields."""
+def _insert_objects(model: type[Model], objs: list[Model]) -> list[int]:
+    """INSERT unsaved instances with `_insert`: they get their primary key (returned), and one timestamp in auto_now
+    fields; other fields are written as they are (no file field here, which would save its file first)."""
     now, alias = timezone.now(), router.db_for_write(model)
-    columns = {}
-    for field in model._meta.concrete_fields:
-        if _is_stamp(field):
-            for obj in objs:
-                setattr(obj, field.attname, now)
-            columns[field.attname] = [now] * len(objs)
-        elif not field.primary_key:
-            columns[field.attname] = [field.pre_save(obj, True) for obj in objs]
-    for obj, pk in zip(objs, _insert(model, columns, returning_ids=True)):
+    stamps = [field.attname for field in model._meta.concrete_fields if _is_stamp(field)]
+    for obj in objs:
+        for name in stamps:
+            setattr(obj, name, now)
+    names = [field.attname for field in model._meta.concrete_fields if not field.primary_key]
+    pks = _insert(model, dict(zip(names, map(list, zip(*map(attrgetter(*names), objs))))), returning_ids=True)
+    for obj, pk in zip(objs, pks):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, alias
+    return pks
 
 
 @transaction.atomic
@@ -178,14 +202,15 @@ def projects_create_many(*, actor, items: list[ProjectInput]) -> list[Project]:
     batch = ProjectBatch([(item.enterprise_name, item.credit_code) for item in items])
     projects, enterprises = _built(actor, items, batch)
     _insert_enterprises(batch)
-    _insert_objects(Project, projects)
+    projects_insert_tallied(lambda: _insert_objects(Project, projects))
     _insert_related(actor, items, projects, enterprises)
-    index_enterprises([*batch.new, *batch.coded])  # new ones, and those found by name that got a credit code
+    # new enterprises, and those found by name that got a credit code (their other searched fields read again)
+    index_enterprises([*batch.new, *Enterprise.objects.filter(pk__in=[e.pk for e in batch.coded])])
     index_projects(projects)
     return projects
 
 
-def _built(actor, items: list[ProjectInput], batch: ProjectBatch) -> tuple[list[Project], list[Enterprise | NewEnterprise]]:
+def _built(actor, items: list[ProjectInput], batch: ProjectBatch) -> tuple[list[Project], list[BatchEnterprise]]:
     """Each item's unsaved project and its enterprise; raises for the first item refused."""
     today = timezone.localdate()
     projects, enterprises = [], []
@@ -208,10 +233,11 @@ def _insert_enterprises(batch: ProjectBatch) -> None:
     new = {"name": [e.name for e in batch.new], "credit_code": [e.credit_code for e in batch.new]}
     for enterprise, pk in zip(batch.new, _insert(Enterprise, new, returning_ids=True)):
         enterprise.pk = pk
-    Enterprise.objects.bulk_update(batch.coded, ["credit_code"])
+    for enterprise in batch.coded:  # rare: an enterprise entered by name alone, then named with its code
+        Enterprise.objects.filter(pk=enterprise.pk).update(credit_code=enterprise.credit_code)
 
 
-def _insert_related(actor, items: list[ProjectInput], projects: list[Project], enterprises: list[Enterprise | NewEnterprise]) -> None:
+def _insert_related(actor, items: list[ProjectInput], projects: list[Project], enterprises: list[BatchEnterprise]) -> None:
     """Each saved project's enterprise and tags, its first stage change and its audit entry."""
     ids = [project.pk for project in projects]
     _insert(Project.enterprises.through, {"project_id": ids, "enterprise_id": [enterprise.pk for enterprise in enterprises]})

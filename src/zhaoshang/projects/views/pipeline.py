@@ -12,10 +12,9 @@ from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.permissions import can
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
-from zhaoshang.projects.filters import BANDS, ProjectFilter
+from zhaoshang.projects.filters import BANDS
 from zhaoshang.projects.selectors import (cohort_counts, filter_options, kanban_for, list_totals, project_listing,
                                          project_rows, projects_for)
-from zhaoshang.search.selectors import SEARCH_LIMIT
 
 PER_PAGE = 50
 PK_SLOT = 9_876_543_210  # stands for the pk in a URL reversed once
@@ -36,14 +35,23 @@ def _params(request) -> dict:
     return {key: value for key, value in request.GET.items() if value and key != "page"}
 
 
+def _chosen(choices, value: str) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of a fixed filter's choices."""
+    return [(key, label, key == value) for key, label in choices]
+
+
+def _query(params: dict) -> str:
+    """The filter as a query string, for the links that keep it (export, the other view)."""
+    return "&".join(f"{quote(k)}={quote(v)}" for k, v in params.items())
+
+
 def _filter_context(request, params: dict) -> dict:
-    query = "&".join(f"{quote(k)}={quote(v)}" for k, v in params.items())
-    # every filter named, "" when not given: a missing name costs the template an exception per <option>
-    filters = {**dict.fromkeys(ProjectFilter.base_filters, ""), **params}
+    """What the filter form draws: its options, each marked when chosen."""
     return {
-        **filter_options(user=request.user), "filters": filters, "query": query, "can_work": can(request.user, "work"),
-        "stages": Stage.choices, "states": State.choices, "channels": Channel.choices,
-        "bands": [(key, value[0]) for key, value in BANDS.items()],
+        **filter_options(user=request.user, params=params), "can_work": can(request.user, "work"),
+        "stages": _chosen(Stage.choices, params.get("stage")), "states": _chosen(State.choices, params.get("state")),
+        "channels": _chosen(Channel.choices, params.get("channel")),
+        "bands": _chosen([(key, value[0]) for key, value in BANDS.items()], params.get("band")),
     }
 
 
@@ -56,12 +64,13 @@ def pipeline(request):
     page_obj = CountedPaginator(projects, PER_PAGE, totals["count"]).get_page(request.GET.get("page"))
     page_obj.object_list = _with_urls(project_rows(page_obj.object_list), url="projects:detail")
     _with_urls([e for row in page_obj.object_list for e in row.enterprises], url="projects:enterprise")
+    results = {"filters": params, "query": _query(params), "page_obj": page_obj, "totals": totals,
+               "truncated": listing.truncated}
+    if request.htmx:  # a filter changed: the results only (the form and the cohort line stay as they are)
+        return render(request, "projects/_pipeline_results.html", results)
     year = timezone.localdate().year
-    context = {**_filter_context(request, params), "page_obj": page_obj, "totals": totals,
-               "year": year, "cohort": cohort_counts(user=request.user, year=year),
-               "truncated": listing.truncated, "search_limit": SEARCH_LIMIT}
-    template = "projects/_pipeline_results.html" if request.htmx else "projects/pipeline.html"
-    return render(request, template, context)
+    return render(request, "projects/pipeline.html", {**results, **_filter_context(request, params), "year": year,
+                                                      "cohort": cohort_counts(user=request.user, year=year)})
 
 
 @page()
@@ -71,7 +80,7 @@ def kanban(request):
     for column in columns:
         _with_urls(column["cards"], url="projects:detail", move_url="projects:move")
     return render(request, "projects/kanban.html", {
-        **_filter_context(request, params), "columns": columns,
+        **_filter_context(request, params), "filters": params, "query": _query(params), "columns": columns,
         "total_count": sum(c["count"] for c in columns), "total_amount": sum(c["amount_wan"] for c in columns),
     })
 
