@@ -7,14 +7,13 @@ not listed and is found again when restored, with no write to the index either w
 
 from collections.abc import Iterable
 
-from zhaoshang.projects.models import Project
+from zhaoshang.projects.links import enterprise_links
 from zhaoshang.registries.catalog import registry_named
 from zhaoshang.search.selectors import SEARCH_LIMIT, SearchHits, hits_union, search_ids
 from zhaoshang.search.services import search_index_put
 
 PROJECT_KIND = "project"
 ENTERPRISE_KIND = "enterprise"  # the enterprise directory's registry key (targeting/registries.py)
-LINK_CHUNK = 500  # enterprise ids per IN (...) when reading the link table
 
 
 def project_texts(project) -> list[str]:
@@ -39,21 +38,10 @@ def index_enterprises(enterprises: Iterable) -> None:
     search_index_put(ENTERPRISE_KIND, [(enterprise.pk, enterprise_texts(enterprise)) for enterprise in enterprises])
 
 
-def projects_of(enterprise_ids: list[int]) -> list[int]:
-    """Ids of the projects the enterprises invest in, read from the link table by enterprise id (a join from the
-    projects' side walks every live project)."""
-    through = Project.enterprises.through
-    ids: list[int] = []
-    for start in range(0, len(enterprise_ids), LINK_CHUNK):
-        part = enterprise_ids[start:start + LINK_CHUNK]
-        ids.extend(through.objects.filter(enterprise_id__in=part).values_list("project_id", flat=True))
-    return ids
-
-
 def project_hits(query: str) -> SearchHits:
     """Projects whose name or an investor's name contains the query: ids newest first, at most SEARCH_LIMIT, truncated
     when more match (deleted ones included: the list's live filter drops them)."""
     named = search_ids(PROJECT_KIND, query, limit=SEARCH_LIMIT)
     investors = search_ids(ENTERPRISE_KIND, query, limit=SEARCH_LIMIT)
-    invested = SearchHits(ids=projects_of(investors.ids), truncated=investors.truncated)
+    invested = SearchHits(ids=[project for _, project in enterprise_links(investors.ids)], truncated=investors.truncated)
     return hits_union([named, invested], limit=SEARCH_LIMIT)

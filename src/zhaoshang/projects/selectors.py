@@ -1,13 +1,12 @@
 """Reads on the pipeline, scoped to the caller (a unit user: its own unit's projects)."""
 
 import datetime
-import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import reduce
 
 from django.db.models import Count, F, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -246,10 +245,14 @@ def _by_project(pairs) -> dict[int, list]:
 
 def newest_per_stage(projects, count: int):
     """The `count` most recently updated of each stage, newest first, in one query: a LIMIT subquery per stage walks
-    a (stage, updated_at) index and stops, where a window function would rank every project."""
+    a (stage, updated_at) index and stops, where a window function would rank every project. The subqueries are
+    joined by UNION ALL inside one IN: an OR of seven INs makes PostgreSQL scan every project to test each (34 ms at
+    100k). Each is wrapped as a derived table, as SQLite allows no LIMIT on a compound member itself."""
     newest = projects.order_by("-updated_at", "-id").values("pk")
-    in_any = reduce(operator.or_, (Q(pk__in=newest.filter(stage=stage)[:count]) for stage in Stage.values))
-    return Project.all_objects.filter(in_any).order_by("-updated_at", "-id")  # `projects` checked deletion already
+    members = [newest.filter(stage=stage)[:count].query.sql_with_params() for stage in Stage.values]
+    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS newest_{index}" for index, (sql, _) in enumerate(members))
+    ids = RawSQL(union, [param for _, params in members for param in params])
+    return Project.all_objects.filter(pk__in=ids).order_by("-updated_at", "-id")  # `projects` checked deletion already
 
 
 def pipeline_totals(projects) -> dict:
