@@ -171,6 +171,11 @@ def test_kanban_columns_show_their_most_recently_updated_cards(pipeline, office,
     assert columns["lead"]["count"] == 4 and len(columns["lead"]["cards"]) == 2
 
 
+def test_kanban_of_a_search_without_hits_is_empty(pipeline, office, office_client):
+    assert all(column["cards"] == [] for column in kanban_for(user=office, params={"q": "查无此名"}))
+    assert office_client.get(reverse("projects:kanban"), {"q": "查无此名"}).status_code == 200
+
+
 def test_rows_leave_deleted_enterprises_out(pipeline):
     salt = pipeline["salt"]
     Enterprise.objects.filter(projects=salt).update(deleted_at=timezone.now())
@@ -213,3 +218,14 @@ def test_enterprise_phones_are_masked_as_in_the_export(pipeline, office_client, 
         assert "王经理" in html and shown in html
         if shown != "13812340000":
             assert "13812340000" not in html
+
+
+def test_the_filter_form_marks_what_is_chosen_and_escapes_labels(pipeline, office_client):
+    chain = pipeline["salt"].chain
+    chain.name = "盐化工<b>"
+    chain.save(update_fields=["name"])
+    html = office_client.get(LIST, {"chain": chain.pk, "stage": "signed"}).content.decode()
+    assert f'<option value="{chain.pk}" selected>盐化工&lt;b&gt;</option>' in html
+    assert '<option value="signed" selected>签约</option>' in html and '<option value="lead">线索</option>' in html
+    link = chain.links.first()
+    assert f'<option value="{link.pk}" data-chain="{chain.pk}">盐化工&lt;b&gt; / {link.name}</option>' in html

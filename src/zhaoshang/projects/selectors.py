@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, F, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -249,7 +250,10 @@ def newest_per_stage(projects, count: int):
     joined by UNION ALL inside one IN: an OR of seven INs makes PostgreSQL scan every project to test each (34 ms at
     100k). Each is wrapped as a derived table, as SQLite allows no LIMIT on a compound member itself."""
     newest = projects.order_by("-updated_at", "-id").values("pk")
-    members = [newest.filter(stage=stage)[:count].query.sql_with_params() for stage in Stage.values]
+    try:
+        members = [newest.filter(stage=stage)[:count].query.sql_with_params() for stage in Stage.values]
+    except EmptyResultSet:  # a filter that matches nothing (a search without hits): Django writes no SQL for it
+        return Project.objects.none()
     union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS newest_{index}" for index, (sql, _) in enumerate(members))
     ids = RawSQL(union, [param for _, params in members for param in params])
     return Project.all_objects.filter(pk__in=ids).order_by("-updated_at", "-id")  # `projects` checked deletion already
