@@ -3,6 +3,7 @@
 from zhaoshang.core.services import object_soft_delete
 from zhaoshang.meetings.search import meeting_hits
 from zhaoshang.meetings.services.meetings import MeetingInput, meeting_create, meeting_update
+from tests.excel_files import sheet_rows
 
 
 def _listed(client, query: str) -> str:
@@ -40,3 +41,5 @@ def test_the_list_says_when_a_search_matches_more_meetings_than_it_shows(meeting
     html = _listed(office_client, "三楼")
     assert "匹配“三楼”的会议超过1次，只列出最近录入的1次" in html
     assert f"/meetings/{newer.pk}/" in html and f"/meetings/{meeting.pk}/" not in html
+    exported = sheet_rows(office_client.get("/meetings/export.xlsx", {"q": "三楼"}).content)
+    assert "匹配“三楼”的会议超过1次，只导出最近录入的1次" in exported[0][0]

@@ -4,6 +4,7 @@ from zhaoshang.needs.search import NEED_KIND, need_hits
 from zhaoshang.needs.services.tickets import NeedInput, need_create, need_update
 from zhaoshang.projects.services.editing import project_update
 from zhaoshang.search.selectors import search_ids
+from tests.excel_files import sheet_rows
 
 
 def _listed(client, query: str) -> str:
@@ -58,3 +59,5 @@ def test_the_list_says_when_a_search_matches_more_needs_than_it_shows(office, of
     assert "匹配“申请”的诉求超过1件，只列出最近录入的1件" in html
     assert "申请用地指标" in html and "申请电力增容" not in html  # the newest
     assert "只列出最近录入" not in _listed(office_client, "用地")
+    exported = sheet_rows(office_client.get("/needs/export.xlsx", {"q": "申请"}).content)
+    assert "匹配“申请”的诉求超过1件，只导出最近录入的1件" in exported[0][0]

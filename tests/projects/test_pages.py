@@ -94,11 +94,11 @@ def test_list_pages_keep_the_filter(pipeline, office, office_client):
 
 
 def test_kanban_columns_count_and_sum_every_stage_and_leave_terminated_off(pipeline, office):
-    columns = {c["stage"]: c for c in kanban_for(user=office, params={})}
+    columns = {c["stage"]: c for c in kanban_for(user=office, params={}).rows}
     assert list(columns) == ["lead", "negotiating", "signed", "registered", "permitting", "started", "producing"]
     assert (columns["negotiating"]["count"], columns["negotiating"]["amount_wan"]) == (2, 40000)  # salt + stalled, not ended
     assert [p.name for p in columns["signed"]["cards"]] == [pipeline["reserve"].name]
-    ended = {c["stage"]: c for c in kanban_for(user=office, params={"state": "terminated"})}
+    ended = {c["stage"]: c for c in kanban_for(user=office, params={"state": "terminated"}).rows}
     assert ended["negotiating"]["count"] == 1
 
 
@@ -164,7 +164,7 @@ def test_cohort_counts_leave_terminated_projects_out(pipeline, office, unit_user
 def test_kanban_columns_show_their_most_recently_updated_cards(pipeline, office, monkeypatch):
     _many_projects(office, 12)  # three more of each of lead, negotiating, signed, started
     monkeypatch.setattr("zhaoshang.projects.selectors.KANBAN_CARDS", 2)
-    columns = {c["stage"]: c for c in kanban_for(user=office, params={})}
+    columns = {c["stage"]: c for c in kanban_for(user=office, params={}).rows}
     for stage, column in columns.items():
         newest = Project.objects.filter(stage=stage).exclude(state="terminated").order_by("-updated_at", "-id")[:2]
         assert [card.pk for card in column["cards"]] == [p.pk for p in newest], stage
@@ -172,7 +172,7 @@ def test_kanban_columns_show_their_most_recently_updated_cards(pipeline, office,
 
 
 def test_kanban_of_a_search_without_hits_is_empty(pipeline, office, office_client):
-    assert all(column["cards"] == [] for column in kanban_for(user=office, params={"q": "查无此名"}))
+    assert all(column["cards"] == [] for column in kanban_for(user=office, params={"q": "查无此名"}).rows)
     assert office_client.get(reverse("projects:kanban"), {"q": "查无此名"}).status_code == 200
 
 

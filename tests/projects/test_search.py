@@ -11,6 +11,7 @@ from zhaoshang.projects.services.bulk import projects_create_many
 from zhaoshang.projects.services.editing import project_delete, project_update
 from zhaoshang.projects.services.projects import ProjectInput, enterprise_for, project_create
 from zhaoshang.search.selectors import search_ids
+from tests.excel_files import sheet_rows
 
 CODE = "91330100799655058B"  # a valid credit code (checked by projects.credit_code)
 
@@ -88,6 +89,12 @@ def test_the_list_says_when_a_search_matches_more_projects_than_it_shows(pipelin
     assert "匹配“项目”的项目超过1个，只列出最近录入的1个" in html
     assert html.count('class="project-row"') == 1
     assert "只列出最近录入" not in _listed(office_client, "氯碱")
+    board = office_client.get(reverse("projects:kanban"), {"q": "项目"}).content.decode()
+    assert "匹配“项目”的项目超过1个，只列出最近录入的1个" in board  # the board counts the same cut search
+    assert "只列出最近录入" not in office_client.get(reverse("projects:kanban"), {"q": "氯碱"}).content.decode()
+    exported = sheet_rows(office_client.get(reverse("projects:export"), {"q": "项目"}).content)
+    assert "匹配“项目”的项目超过1个，只导出最近录入的1个" in exported[0][0] and len(exported) == 3  # title, header, 1 row
+    assert "只导出" not in sheet_rows(office_client.get(reverse("projects:export"), {"q": "氯碱"}).content)[0][0]
 
 
 @pytest.mark.parametrize("query", ["", " ", "氯"])

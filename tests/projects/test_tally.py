@@ -123,7 +123,7 @@ def test_the_list_totals_from_the_tally_equal_the_rows(pipeline, office, unit_us
 
 
 def test_the_kanban_leaves_terminated_projects_out_of_its_totals(pipeline, office):
-    columns = {column["stage"]: column for column in kanban_for(user=office, params={})}
+    columns = {column["stage"]: column for column in kanban_for(user=office, params={}).rows}
     live = filtered_projects(user=office).exclude(state="terminated")
     assert [column["count"] for column in columns.values()] == [s["count"] for s in pipeline_totals(live)["stages"]]
     assert all(card.state != "terminated" for column in columns.values() for card in column["cards"])

@@ -13,7 +13,7 @@ from zhaoshang.core.services import PermissionDenied
 from zhaoshang.registries.catalog import all_registries, registry_named
 from zhaoshang.registries.importing import registry_import
 from zhaoshang.registries.services import entry_create, entry_delete, entry_restore, entry_update, registry_setting_update
-from tests.excel_files import xlsx
+from tests.excel_files import sheet_rows, xlsx
 from tests.registries.samples import PHONE, SEARCH_PREFIX, sample_values
 
 KEYS = sorted(all_registries())
@@ -142,3 +142,16 @@ def test_a_row_whose_place_was_taken_meanwhile_is_not_restored(office, office_cl
     assert "不能恢复" in response.content.decode() and "相同股票代码" in response.content.decode()
     old.refresh_from_db()
     assert old.deleted_at is not None
+
+
+def test_a_cut_search_is_said_on_the_list_and_in_the_export(keepers, unit_user, office_client, monkeypatch):
+    key = KEYS[0]
+    registry = registry_named(key)
+    for _ in range(2):
+        entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
+    monkeypatch.setattr("zhaoshang.registries.selectors.SEARCH_LIMIT", 1)
+    monkeypatch.setattr("zhaoshang.search.selectors.SEARCH_LIMIT", 1)
+    page = office_client.get(f"/registries/{key}/", {"q": SEARCH_PREFIX}).content.decode()
+    assert f"匹配“{SEARCH_PREFIX}”的记录超过1条，只列出最近录入的1条" in page
+    exported = sheet_rows(office_client.get(f"/registries/{key}/export.xlsx", {"q": SEARCH_PREFIX}).content)
+    assert f"匹配“{SEARCH_PREFIX}”的记录超过1条，只导出最近录入的1条" in exported[0][0]

@@ -119,7 +119,7 @@ def entry_export(request, key: str):
     """The rows as filtered by the same parameters as the list, as an Excel workbook (contacts masked as for you)."""
     registry = registry_named(key)
     listing = entries_for(user=request.user, registry=registry, params=request.GET)
-    return download(registry_workbook(registry=registry, user=request.user, rows=listing.rows), export_filename(registry))
+    return download(registry_workbook(registry=registry, user=request.user, listing=listing), export_filename(registry))
 
 
 def _errors(rows) -> list[dict]:

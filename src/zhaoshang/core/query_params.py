@@ -106,9 +106,10 @@ class QueryFilterSet(django_filters.FilterSet):
 
 @dataclass(frozen=True)
 class Listing:
-    """A filtered list, and whether its keyword search was cut to the newest SEARCH_LIMIT matches (the page says so)."""
+    """A filtered list (a queryset, or what a page makes of one: the kanban's columns), and whether its keyword search
+    was cut to the newest SEARCH_LIMIT matches (the page says so)."""
 
-    rows: QuerySet
+    rows: QuerySet | list
     truncated: bool
 
     @classmethod

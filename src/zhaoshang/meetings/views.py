@@ -14,9 +14,10 @@ from zhaoshang.meetings.choices import MeetingKind, MeetingStatus
 from zhaoshang.meetings.exports import meetings_workbook
 from zhaoshang.meetings.forms import ActionItemForm, AttendeesForm, MeetingEditForm, MeetingForm
 from zhaoshang.meetings.minutes_docx import minutes_docx
-from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_listing, meeting_parts, meetings_for
+from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_listing, meeting_parts
 from zhaoshang.meetings.services.meetings import meeting_create, meeting_update
 from zhaoshang.projects.errors import ProjectError
+from zhaoshang.search.notes import export_title
 
 OFFICE_NAME = "市招商引资领导小组办公室"  # when the meeting's creator has no unit
 
@@ -34,7 +35,10 @@ def meeting_list(request):
 @page()
 def meeting_export(request):
     today = timezone.localdate()
-    content = meetings_workbook(meetings_for(user=request.user, params=request.GET), f"会商调度会议（截至{today:%Y-%m-%d}）")
+    listing = meeting_listing(user=request.user, params=request.GET)
+    title = export_title(f"会商调度会议（截至{today:%Y-%m-%d}）", truncated=listing.truncated, query=request.GET.get("q", ""),
+                         noun="会议", counter="次")
+    content = meetings_workbook(listing.rows, title)
     return download(content, f"会商调度会议-{today.isoformat()}.xlsx")
 
 

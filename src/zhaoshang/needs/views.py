@@ -23,6 +23,7 @@ from zhaoshang.needs.selectors import (MIN_QUERY, enterprise_candidates, light_o
 from zhaoshang.needs.services.limits import need_limit_set
 from zhaoshang.needs.services.tickets import need_create, need_update
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
+from zhaoshang.search.notes import export_title
 
 
 @page()
@@ -42,9 +43,11 @@ def need_list(request):
 
 @page()
 def need_export(request):
-    rows = need_rows(needs_for(user=request.user, params=request.GET))
+    listing = need_listing(user=request.user, params=request.GET)
     today = timezone.localdate()
-    response = download(needs_workbook(rows, f"企业诉求办理情况（截至{today.year}年{today.month}月{today.day}日）"),
+    title = export_title(f"企业诉求办理情况（截至{today.year}年{today.month}月{today.day}日）", truncated=listing.truncated,
+                         query=request.GET.get("q", ""), noun="诉求", counter="件")
+    response = download(needs_workbook(need_rows(listing.rows), title),
                         f"企业诉求-{today.isoformat()}.xlsx")
     return response
 

@@ -98,9 +98,13 @@ def filtered_projects(*, user, params=None):
 
 
 def projects_for(*, user, params=None):
-    """The filtered projects with their chain, unit, enterprises and tags (the export, the API, an enterprise's page)."""
-    return filtered_projects(user=user, params=params).select_related("chain", "lead_unit").prefetch_related(
-        "enterprises", "tags")
+    """The filtered projects with their chain, unit, enterprises and tags (the API, an enterprise's page)."""
+    return with_related(filtered_projects(user=user, params=params))
+
+
+def with_related(projects):
+    """The projects with their chain, unit, enterprises and tags (the export reads a listing's rows so)."""
+    return projects.select_related("chain", "lead_unit").prefetch_related("enterprises", "tags")
 
 
 def with_names(projects) -> list[Project]:
@@ -186,12 +190,14 @@ def enterprise_contacts(*, user, enterprise: Enterprise) -> list[tuple]:
     return [(contact, shown_phone(contact.phone, visible)) for contact in enterprise.contacts.all()]
 
 
-def kanban_for(*, user, params) -> list[dict]:
-    """A column per stage: count and amount of every filtered project in it, and its most recently updated cards.
+def kanban_for(*, user, params) -> Listing:
+    """A column per stage: count and amount of every filtered project in it, and its most recently updated cards;
+    and whether the keyword search was cut (the board says so, as the list does).
 
     Terminated projects stay off the board unless a state is asked for. Four queries, whatever the data: the
     totals, and the cards of every stage (one query) with their units and enterprises."""
-    projects = filtered_projects(user=user, params=params)
+    listing = project_listing(user=user, params=params)
+    projects = listing.rows
     if not (params or {}).get("state"):
         # a NOT, not an IN on the states: SQLite without statistics would take an IN for the better index and sort
         # each stage's projects instead of walking (stage, updated_at)
@@ -200,7 +206,7 @@ def kanban_for(*, user, params) -> list[dict]:
     for card in project_rows(newest_per_stage(projects, KANBAN_CARDS), tags=False):  # cards show no tags
         cards[card.stage].append(card)
     totals = list_totals(user=user, params=params or {}, projects=projects, live_only=not (params or {}).get("state"))
-    return [{**column, "cards": cards[column["stage"]]} for column in totals["stages"]]
+    return Listing([{**column, "cards": cards[column["stage"]]} for column in totals["stages"]], listing.truncated)
 
 
 def project_rows(projects, *, tags: bool = True) -> list[ProjectRow]:

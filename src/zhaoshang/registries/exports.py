@@ -6,7 +6,8 @@ from django.utils import timezone
 from zhaoshang.core.xlsx import list_workbook
 from zhaoshang.registries.access import contacts_visible
 from zhaoshang.registries.kit import Registry
-from zhaoshang.registries.selectors import shown
+from zhaoshang.registries.selectors import EntryList, shown
+from zhaoshang.search.notes import export_title
 
 MAX_EXPORT_ROWS = 100_000
 
@@ -25,7 +26,9 @@ def _cell(value):
     return value
 
 
-def registry_workbook(*, registry: Registry, user, rows) -> bytes:
+def registry_workbook(*, registry: Registry, user, listing: EntryList) -> bytes:
+    """The listing's rows (at most MAX_EXPORT_ROWS); the title says so when its keyword search was cut."""
+    rows = listing.rows
     names = export_columns(registry)
     widths = [8, *[30 if registry.field(n).get_internal_type() == "TextField" else 16 for n in names[1:]]]
 
@@ -34,7 +37,8 @@ def registry_workbook(*, registry: Registry, user, rows) -> bytes:
             visible = contacts_visible(user, row)
             yield [row.pk, *[_cell(shown(registry, user, row, name, visible)) for name in names[1:]]]
 
-    title = f"{registry.name}（导出时间：{timezone.localtime():%Y-%m-%d %H:%M}）"
+    title = export_title(f"{registry.name}（导出时间：{timezone.localtime():%Y-%m-%d %H:%M}）", truncated=listing.truncated,
+                         query=listing.query, noun="记录", counter="条")
     return list_workbook(sheet_title=registry.name.replace("/", "、")[:31], title=title,  # Excel forbids "/" in sheet names
                          columns=list(zip([registry.label(n) for n in names], widths)), rows=lines(), freeze="B3")
 

@@ -69,7 +69,7 @@ def entry_list(request, key: str):
 def export(request, key: str):
     registry = registry_named(key)
     listing = entries_for(user=request.user, registry=registry, params=request.GET)
-    return download(registry_workbook(registry=registry, user=request.user, rows=listing.rows), export_filename(registry))
+    return download(registry_workbook(registry=registry, user=request.user, listing=listing), export_filename(registry))
 
 
 def _history(registry, row):

@@ -14,7 +14,8 @@ from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
 from zhaoshang.projects.filters import BANDS
 from zhaoshang.projects.selectors import (cohort_counts, filter_options, kanban_for, list_totals, project_listing,
-                                         project_rows, projects_for)
+                                         project_rows, with_related)
+from zhaoshang.search.notes import export_title
 
 PER_PAGE = 50
 PK_SLOT = 9_876_543_210  # stands for the pk in a URL reversed once
@@ -76,12 +77,14 @@ def pipeline(request):
 @page()
 def kanban(request):
     params = _params(request)
-    columns = kanban_for(user=request.user, params=params)
+    board = kanban_for(user=request.user, params=params)
+    columns = board.rows
     for column in columns:
         _with_urls(column["cards"], url="projects:detail", move_url="projects:move")
     return render(request, "projects/kanban.html", {
         **_filter_context(request, params), "filters": params, "query": _query(params), "columns": columns,
         "total_count": sum(c["count"] for c in columns), "total_amount": sum(c["amount_wan"] for c in columns),
+        "truncated": board.truncated,
     })
 
 
@@ -90,7 +93,9 @@ def export(request):
     """The list exactly as filtered (every page), as Excel; phones masked for roles other than the office."""
     params = _params(request)
     now = timezone.localtime()
-    title = f"项目库（导出时间{now:%Y-%m-%d %H:%M}）"
-    response = download(pipeline_workbook(projects_for(user=request.user, params=params), request.user, title),
+    listing = project_listing(user=request.user, params=params)
+    title = export_title(f"项目库（导出时间{now:%Y-%m-%d %H:%M}）", truncated=listing.truncated, query=params.get("q", ""),
+                         noun="项目")
+    response = download(pipeline_workbook(with_related(listing.rows), request.user, title),
                         f"项目库-{now:%Y%m%d}.xlsx")
     return response

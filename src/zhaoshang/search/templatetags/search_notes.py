@@ -2,7 +2,7 @@
 
 from django import template
 
-from zhaoshang.search import selectors
+from zhaoshang.search.notes import truncated_note
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.inclusion_tag("search/_truncated.html")
 def search_truncated(truncated: bool, query: str, noun: str, counter: str = "个"):
     """`{% search_truncated listing.truncated query "项目" %}`: nothing unless the search was cut."""
-    return {"truncated": truncated, "query": query, "noun": noun, "counter": counter, "limit": selectors.SEARCH_LIMIT}
+    return {"truncated": truncated, "note": truncated_note(query, noun, counter) if truncated else ""}
