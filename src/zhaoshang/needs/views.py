@@ -22,8 +22,8 @@ from zhaoshang.needs.selectors import (MIN_QUERY, enterprise_candidates, light_o
                                       need_rows, need_trail, needs_for, project_candidates)
 from zhaoshang.needs.services.limits import need_limit_set
 from zhaoshang.needs.services.tickets import need_create, need_update
-from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 from zhaoshang.search.notes import export_title
+from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 
 
 @page()
