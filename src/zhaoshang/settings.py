@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "zhaoshang.core.static_files.StaticFilesMiddleware",  # WhiteNoise, quiet before collectstatic
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "zhaoshang.accounts.middleware.SlidingSession",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "zhaoshang.core.middleware.RefuseNullCharacters",
@@ -160,7 +161,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # 等保: idle time-out, lock-out after repeated failures, log of log-ins (axes AccessLog).
 SESSION_COOKIE_AGE = int(os.environ.get("ZHAOSHANG_SESSION_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # the expiry slides by accounts.middleware.SlidingSession, at most once a minute
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 AXES_FAILURE_LIMIT = int(os.environ.get("ZHAOSHANG_LOGIN_FAILURE_LIMIT", "5"))

@@ -1,9 +1,13 @@
 """Log-in hardened as 等保 asks: lock-out, password rules, idle time-out, a log of log-ins."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+import time_machine
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.test import Client
 
@@ -48,8 +52,36 @@ def test_strong_password_is_accepted():
     validate_password("Zhaoshang-2025-ok")
 
 
-def test_idle_session_times_out_after_thirty_minutes():
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+def _expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_session_in_use_slides_its_expiry_at_most_once_a_minute(demo):
+    with time_machine.travel(datetime(2025, 3, 3, 9, 0, tzinfo=UTC), tick=False) as clock:
+        client = Client()
+        _login(client, DEMO_PASSWORD)
+        first = _expiry(client)
+        assert first == datetime(2025, 3, 3, 9, 30, tzinfo=UTC)
+        clock.shift(30)
+        assert client.get("/plans/").status_code == 200
+        assert _expiry(client) == first  # no database write for a page within the minute
+        clock.shift(31)
+        assert client.get("/plans/").status_code == 200
+        assert _expiry(client) == first + timedelta(seconds=61)
+
+
+def test_an_idle_session_ends_thirty_minutes_after_its_last_use(demo):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    with time_machine.travel(datetime(2025, 3, 3, 9, 0, tzinfo=UTC), tick=False) as clock:
+        client = Client()
+        _login(client, DEMO_PASSWORD)
+        clock.shift(29 * 60)
+        assert client.get("/plans/").status_code == 200  # used at 9:29, so alive until 9:59
+        clock.shift(29 * 60)
+        assert client.get("/plans/").status_code == 200
+        clock.shift(30 * 60 + 1)
+        response = client.get("/plans/")
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
 def test_anonymous_pages_redirect_to_login(demo):
