@@ -13,6 +13,10 @@ class CoreConfig(AppConfig):
 
         register_converter(IdConverter, "id")  # page URLs' ids (before any URLconf is loaded)
 
+        from zhaoshang.core.lookups import register
+
+        register()  # `in_ids`
+
         from zhaoshang.core.admin import audit_every_admin
 
         audit_every_admin()  # django.contrib.admin (listed first) has registered every app's admin by now

@@ -95,7 +95,7 @@ class QueryFilterSet(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         hits = self.search_hits(value.strip()[:100])  # the newest SEARCH_LIMIT matches
         self.truncated = hits.truncated
-        return queryset.filter(pk__in=hits.ids)
+        return queryset.filter(pk__in_ids=hits.ids)
 
     def filter_queryset(self, queryset):
         if self.form.errors:

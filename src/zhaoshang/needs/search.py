@@ -29,7 +29,7 @@ def need_hits(query: str) -> SearchHits:
     own = search_ids(NEED_KIND, query, limit=SEARCH_LIMIT)
     projects = search_ids(PROJECT_KIND, query, limit=SEARCH_LIMIT)
     enterprises = search_ids(ENTERPRISE_KIND, query, limit=SEARCH_LIMIT)
-    related = Q(project_id__in=projects.ids) | Q(enterprise_id__in=enterprises.ids)
+    related = Q(project_id__in_ids=projects.ids) | Q(enterprise_id__in_ids=enterprises.ids)
     ids = list(Need.objects.filter(related).order_by("-pk").values_list("pk", flat=True)[:SEARCH_LIMIT + 1])
     by_relation = SearchHits(ids=ids, truncated=projects.truncated or enterprises.truncated)
     return hits_union([own, by_relation], limit=SEARCH_LIMIT)

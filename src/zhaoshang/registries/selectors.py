@@ -39,7 +39,7 @@ def entries_for(*, user, registry: Registry, params) -> EntryList:
     truncated = False
     if query:
         hits = search_ids(registry.key, query, limit=SEARCH_LIMIT)
-        rows, truncated = rows.filter(pk__in=hits.ids), hits.truncated
+        rows, truncated = rows.filter(pk__in_ids=hits.ids), hits.truncated
     sort = (params.get("sort") or "").strip()
     if sort:
         name = sort.removeprefix("-")
