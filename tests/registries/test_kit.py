@@ -155,3 +155,13 @@ def test_a_cut_search_is_said_on_the_list_and_in_the_export(keepers, unit_user, 
     assert f"匹配“{SEARCH_PREFIX}”的记录超过1条，只列出最近录入的1条" in page
     exported = sheet_rows(office_client.get(f"/registries/{key}/export.xlsx", {"q": SEARCH_PREFIX}).content)
     assert f"匹配“{SEARCH_PREFIX}”的记录超过1条，只导出最近录入的1条" in exported[0][0]
+
+
+def test_a_registry_export_past_the_limit_is_cut_and_says_so(keepers, unit_user, office_client, monkeypatch):
+    key = KEYS[0]
+    registry = registry_named(key)
+    for _ in range(3):
+        entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
+    monkeypatch.setattr("zhaoshang.core.xlsx.EXPORT_LIMIT", 2)
+    exported = sheet_rows(office_client.get(f"/registries/{key}/export.xlsx").content)
+    assert "超过2行，只导出了前2行" in exported[0][0] and len(exported) == 4

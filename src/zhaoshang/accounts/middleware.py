@@ -48,3 +48,8 @@ class SlidingSession:
         if session.session_key and (session.modified or now - refreshed_at >= self.REFRESH_SECONDS):
             session[self.KEY] = now
         return response
+
+    @classmethod
+    def stamp(cls, sender, request, user, **kwargs):
+        """On log-in (user_logged_in): the session was just saved with a fresh expiry."""
+        request.session[cls.KEY] = int(time.time())

@@ -142,7 +142,7 @@ def drill_workbook(drill: Drill, params: BoardParams) -> bytes:
     """The rows of a drill-down as Excel: projects in the project list's columns, indicators and assignments in theirs."""
     title = f"{drill.title}（截至{params.as_of:%Y-%m-%d}，共{drill.count}条）"
     if drill.kind == "projects":
-        return pipeline_workbook(drill.rows.prefetch_related("tags"), params.user, title)
+        return pipeline_workbook(drill.rows, params.user, title)
     if drill.kind == "kpis":
         rows = [[f.kpi.text, f.note if is_split else f.kpi.split_label, rule_text(f.kpi), float(f.goal),
                  "项" if is_split else f.kpi.unit, None if f.actual is None else float(f.actual),

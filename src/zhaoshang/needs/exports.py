@@ -25,4 +25,4 @@ def need_values(row: NeedRow) -> list:
 
 def needs_workbook(rows: list[NeedRow], title: str) -> bytes:
     """Title in row 1, headers in row 2, one row per need from row 3."""
-    return list_workbook(sheet_title="企业诉求", title=title, columns=COLUMNS, rows=[need_values(r) for r in rows], freeze="C3")
+    return list_workbook(sheet_title="企业诉求", title=title, columns=COLUMNS, rows=(need_values(r) for r in rows), freeze="C3")

@@ -9,10 +9,10 @@ If the term rules in `indexing.py` ever change, clear and re-put every kind.
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from itertools import islice
 
 from django.db import connection, transaction
 
+from zhaoshang.core.chunks import chunks
 from zhaoshang.search import indexing
 from zhaoshang.search.models import SearchDoc, SearchGram, SearchKind
 
@@ -30,12 +30,6 @@ def _kind_id(kind: str, *, create: bool) -> int | None:
     if create:
         return SearchKind.objects.get_or_create(name=kind)[0].id
     return SearchKind.objects.filter(name=kind).values_list("id", flat=True).first()
-
-
-def _chunks(items: Iterable, size: int):
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _in_key_order(postings: Postings):
@@ -91,7 +85,7 @@ def _delete_docs(cursor, kind_id: int, object_ids: Sequence[int]) -> None:
 
 
 def _upsert_docs(cursor, kind_id: int, docs: list[tuple[int, str, str]]) -> None:
-    for chunk in _chunks(docs, DOC_BATCH):
+    for chunk in chunks(docs, DOC_BATCH):
         values = ", ".join([f"({int(kind_id)}, %s, %s, %s)"] * len(chunk))
         cursor.execute(
             f"INSERT INTO {DOC_TABLE} (kind_id, object_id, text, initials) VALUES {values} "
@@ -152,7 +146,7 @@ def search_index_drop(kind: str, object_ids: Iterable[int]) -> None:
     if kind_id is None:
         return
     with connection.cursor() as cursor:
-        for chunk in _chunks(dict.fromkeys(int(object_id) for object_id in object_ids), DOC_BATCH):
+        for chunk in chunks(dict.fromkeys(int(object_id) for object_id in object_ids), DOC_BATCH):
             stored = _stored(cursor, kind_id, chunk)
             postings: Postings = defaultdict(list)
             for object_id, doc in stored.items():
@@ -177,7 +171,7 @@ def search_index_rows(kind: str, rows: Iterable, texts: Callable[[object], Seque
     """Index every row of `rows` (a queryset's iterator; historical rows in a migration) as `texts(row)`, a batch per
     transaction (unless the caller's encloses them); returns how many rows were read."""
     count = 0
-    for batch in _chunks(rows, DOC_BATCH):
+    for batch in chunks(rows, DOC_BATCH):
         search_index_put(kind, [(row.pk, texts(row)) for row in batch])
         count += len(batch)
     return count

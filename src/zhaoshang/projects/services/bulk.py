@@ -14,6 +14,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from zhaoshang.core.audit import audit_chain, audit_entry, snapshot
+from zhaoshang.core.chunks import chunks
 from zhaoshang.core.models import AuditLog
 from zhaoshang.projects.credit_code import credit_code_error
 from zhaoshang.projects.errors import PossibleDuplicate, ProjectError
@@ -26,18 +27,13 @@ from zhaoshang.projects.tally_triggers import projects_insert_tallied
 CHUNK = 500  # values per IN (...) when preloading
 
 
-def _chunks(values: list, size: int = CHUNK):
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
 def _live_projects_of(enterprise_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
     """(name, id) of each enterprise's live projects: the link table read first, then the projects by key."""
     links: dict[int, list[int]] = {}
     for enterprise_id, project_id in enterprise_links(enterprise_ids):
         links.setdefault(project_id, []).append(enterprise_id)
     projects: dict[int, list[tuple[str, int]]] = {}
-    for part in _chunks(sorted(links)):
+    for part in chunks(sorted(links), CHUNK):
         for pk, name in Project.objects.filter(pk__in=part).values_list("pk", "name"):
             for enterprise_id in links[pk]:
                 projects.setdefault(enterprise_id, []).append((name, pk))
@@ -79,7 +75,7 @@ class ProjectBatch:
         self._looked_up |= wanted
         found: dict[int, BatchEnterprise] = {}
         for column in ("credit_code", "name"):
-            for part in _chunks(sorted(value for looked, value in wanted if looked == column)):
+            for part in chunks(sorted(value for looked, value in wanted if looked == column), CHUNK):
                 for pk, name, code in Enterprise.objects.filter(**{f"{column}__in": part}).values_list("pk", "name", "credit_code"):
                     found[pk] = self.loaded.get(pk) or BatchEnterprise(name=name, credit_code=code, pk=pk)
         fresh = sorted(pk for pk in found if pk not in self.loaded)

@@ -14,7 +14,7 @@ from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
 from zhaoshang.projects.filters import BANDS
 from zhaoshang.projects.selectors import (cohort_counts, filter_options, kanban_for, list_totals, project_listing,
-                                         project_rows, with_related)
+                                         project_rows)
 from zhaoshang.search.notes import export_title
 
 PER_PAGE = 50
@@ -96,6 +96,6 @@ def export(request):
     listing = project_listing(user=request.user, params=params)
     title = export_title(f"项目库（导出时间{now:%Y-%m-%d %H:%M}）", truncated=listing.truncated, query=params.get("q", ""),
                          noun="项目")
-    response = download(pipeline_workbook(with_related(listing.rows), request.user, title),
+    response = download(pipeline_workbook(listing.rows, request.user, title),
                         f"项目库-{now:%Y%m%d}.xlsx")
     return response
