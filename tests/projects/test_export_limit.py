@@ -29,3 +29,9 @@ def test_list_workbook_writes_at_most_the_limit(monkeypatch):
     assert rows[0][0] == f"清单（{CUT}）" and [row[0] for row in rows[2:]] == ["第0行", "第1行"]
     whole = sheet_rows(list_workbook(sheet_title="表", title="清单", columns=[("名称", 10)], rows=[["甲"], ["乙"]]))
     assert whole[0][0] == "清单" and len(whole) == 4
+
+
+def test_the_export_button_says_when_the_list_is_longer_than_an_export(pipeline, office_client, monkeypatch):
+    monkeypatch.setattr("zhaoshang.projects.views.pipeline.EXPORT_LIMIT", 2)
+    assert "导出Excel（按当前筛选，前2个）" in office_client.get("/projects/").content.decode()
+    assert "导出Excel（按当前筛选）" in office_client.get("/projects/", {"q": "氯碱"}).content.decode()

@@ -10,6 +10,7 @@ from zhaoshang.core.decorators import page
 from zhaoshang.core.downloads import download
 from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.permissions import can
+from zhaoshang.core.xlsx import EXPORT_LIMIT
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import pipeline_workbook
 from zhaoshang.projects.filters import BANDS
@@ -66,7 +67,7 @@ def pipeline(request):
     page_obj.object_list = _with_urls(project_rows(page_obj.object_list), url="projects:detail")
     _with_urls([e for row in page_obj.object_list for e in row.enterprises], url="projects:enterprise")
     results = {"filters": params, "query": _query(params), "page_obj": page_obj, "totals": totals,
-               "truncated": listing.truncated}
+               "truncated": listing.truncated, "export_cut": EXPORT_LIMIT if totals["count"] > EXPORT_LIMIT else None}
     if request.htmx:  # a filter changed: the results only (the form and the cohort line stay as they are)
         return render(request, "projects/_pipeline_results.html", results)
     year = timezone.localdate().year
