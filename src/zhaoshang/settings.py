@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "zhaoshang.needs",
     "zhaoshang.meetings",
     "zhaoshang.reports",
+    "zhaoshang.exports",
     "zhaoshang.kpis",
     "zhaoshang.search",
     "zhaoshang.registries",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("meetings/", include("zhaoshang.meetings.urls")),
     path("needs/", include("zhaoshang.needs.urls")),
     path("reports/", include("zhaoshang.reports.urls")),
+    path("exports/", include("zhaoshang.exports.urls")),
     path("kpis/baselines/import/", include("zhaoshang.kpis.urls_baseline_import")),
     path("kpis/", include("zhaoshang.kpis.urls")),
     path("registries/<slug:key>/import/", include("zhaoshang.registries.urls_import")),

@@ -14,6 +14,8 @@ from zhaoshang.accounts.models import Unit, User
 from zhaoshang.accounts.services import token_create
 from zhaoshang.api.main import api
 from zhaoshang.core.excel_import.services import import_job_create
+from zhaoshang.exports.jobs import export_run
+from zhaoshang.exports.services import export_request
 from zhaoshang.kpis.baseline_import import KIND as BASELINES
 from zhaoshang.kpis.models import Kpi, KpiSuggestion
 from zhaoshang.kpis.services.values import value_submit
@@ -156,6 +158,9 @@ PAGES = {
     "reports:bulletin_new": ("post", _office_only(400)),  # the gate lets the office in; the empty form is refused
     "reports:bulletin_row": ("get", _readers(200, 404)),
     "reports:bulletin_download": ("get", _readers(200, 404)),
+    # an export job is its requester's (the office's here): 404 for everyone else
+    **{f"exports:{name}": ("get", {"anonymous": LOGIN, **{role: 404 for role in ROLES[1:]}, "office": 200})
+       for name in ("job", "status", "file")},
     "kpis:overview": ("get", _everyone(200)),
     "kpis:overview_export": ("get", _everyone(200)),
     "kpis:detail": ("get", _everyone(200)),
@@ -274,6 +279,8 @@ def urls(demo, office):
     attachment = attachment_add(actor=unit_user, report=draft, filename="photo.png", data=PNG)
     escalation = assignment_escalate(actor=office, assignment=own, leader=User.objects.get(username="leader"), reason="进度滞后")
     bulletin = BulletinJob.objects.create(period="2025-07", plan=demo, requested_by=office, status="done", progress=100)
+    export = export_request(actor=office, kind="projects", label="项目库", params="", list_url="/projects/")
+    export_run(export.pk)
     bulletin.docx.save("walk.docx", ContentFile(b"PK walk"))
     project = project_create(actor=office, data=ProjectInput(name="储备库扩建项目", enterprise_name="某储运公司", amount_wan=20000,
                                                              lead_unit=Unit.objects.get(short_name="市发改委")))
@@ -329,6 +336,7 @@ def urls(demo, office):
         "core:restore": ["plans.task", 999999], "plans:archive": [spare.pk], "plans:delete": [spare.pk],
         "supervision:report": [own.pk], "supervision:urge": [own.pk], "supervision:review": [report.pk],
         "reports:bulletin_row": [bulletin.pk], "reports:bulletin_download": [bulletin.pk, "docx"],
+        **{f"exports:{name}": [export.pk] for name in ("job", "status", "file")},
         "supervision:task": [own.measure.task_id], "supervision:attachment": [attachment.pk],
         "supervision:attachment_upload": [draft.pk], "supervision:escalate": [own.pk],
         "supervision:escalation_notice": [escalation.pk], "supervision:problem": [report.problem.pk],

@@ -165,3 +165,19 @@ def test_a_registry_export_past_the_limit_is_cut_and_says_so(keepers, unit_user,
     monkeypatch.setattr("zhaoshang.core.xlsx.EXPORT_LIMIT", 2)
     exported = sheet_rows(office_client.get(f"/registries/{key}/export.xlsx").content)
     assert "超过2行，只导出了前2行" in exported[0][0] and len(exported) == 4
+
+
+def test_a_long_registry_list_is_exported_by_a_job(keepers, unit_user, office_client, monkeypatch,
+                                                   django_capture_on_commit_callbacks):
+    key = KEYS[0]
+    registry = registry_named(key)
+    for _ in range(3):
+        entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
+    monkeypatch.setattr("zhaoshang.exports.services.SYNC_ROWS", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = office_client.get(f"/registries/{key}/export.xlsx")
+    assert response.status_code == 302 and "/exports/" in response["Location"]
+    done = office_client.get(response["Location"]).content.decode()
+    assert f"{registry.name}导出" in done and f"已生成，共{registry.model.objects.count()}行" in done
+    file = office_client.get(response["Location"] + "file/")
+    assert len(sheet_rows(b"".join(file.streaming_content))) - 2 == registry.model.objects.count()

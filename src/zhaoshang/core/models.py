@@ -107,4 +107,17 @@ class AuditLog(models.Model):
         raise AuditLogImmutable("审计日志只能追加，不能删除。")
 
 
+class BackgroundJob(models.Model):
+    """What every background job keeps of its run (core/jobs.py): the task's id, when it started and ended, and its
+    last sign of life."""
+
+    task_result_id = models.CharField(max_length=64, blank=True)
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("最近进展", default=timezone.now)  # core.jobs: quiet too long = the runner died
+
+    class Meta:
+        abstract = True
+
+
 from zhaoshang.core.excel_import.models import ImportJob  # noqa: E402,F401  (the import engine's jobs belong to core)

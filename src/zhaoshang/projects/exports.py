@@ -2,6 +2,7 @@
 and the project's lead unit (phones_visible, also used by the enterprise page). Written with openpyxl's write-only mode (streams rows, ~26k rows/s)."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -10,11 +11,12 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from zhaoshang.core.chunks import chunks
-from zhaoshang.core.xlsx import EXPORT_LIMIT, append_row, cut_title, text_cell, workbook_bytes
+from zhaoshang.core.xlsx import EXPORT_LIMIT, Progress, append_row, cut_title, text_cell, workbook_bytes
 from zhaoshang.projects.contact_privacy import phones_visible, shown_phone
 from zhaoshang.projects.flags import clock_rules, project_clock
 from zhaoshang.projects.models import Contact, Project
-from zhaoshang.projects.selectors import tag_names_of
+from zhaoshang.projects.selectors import list_params, project_listing, tag_names_of
+from zhaoshang.search.notes import export_title
 
 COLUMNS = (
     ("编号", 8), ("项目名称", 36), ("投资企业", 30), ("统一社会信用代码", 22), ("产业链", 12), ("产业链环节", 14),
@@ -68,11 +70,23 @@ def project_values(project, related: Related, clock, show_phones: bool) -> list:
     ]
 
 
-def pipeline_workbook(projects, user, title: str) -> bytes:
+def project_list_file(*, user, params: Mapping, progress: Progress | None = None) -> tuple[bytes, str]:
+    """The project list exactly as filtered by `params` (every page) as a workbook, and its file name: what the list's
+    export link downloads, or an export job writes (exports.jobs)."""
+    now = timezone.localtime()
+    params = list_params(params)
+    listing = project_listing(user=user, params=params)
+    title = export_title(f"项目库（导出时间{now:%Y-%m-%d %H:%M}）", truncated=listing.truncated, query=params.get("q", ""),
+                         noun="项目")
+    return pipeline_workbook(listing.rows, user, title, progress), f"项目库-{now:%Y%m%d}.xlsx"
+
+
+def pipeline_workbook(projects, user, title: str, progress: Progress | None = None) -> bytes:
     """Title in row 1, headers in row 2, one row per project of the (already filtered) queryset: at most EXPORT_LIMIT,
-    the title then says the list was cut."""
+    the title then says the list was cut. `progress(rows written, rows in all)` is told after each chunk."""
     if projects[EXPORT_LIMIT:EXPORT_LIMIT + 1].exists():
         projects, title = projects[:EXPORT_LIMIT], cut_title(title)
+    total = projects.count() if progress else 0
     book = Workbook(write_only=True)
     sheet = book.create_sheet("项目库")
     for index, (_, width) in enumerate(COLUMNS, start=1):
@@ -89,9 +103,13 @@ def pipeline_workbook(projects, user, title: str) -> bytes:
     sheet.append(header)
     today, rules = timezone.localdate(), clock_rules()
     rows = projects.select_related("chain", "chain_link", "lead_unit").iterator(chunk_size=CHUNK)
+    written = 0
     for chunk in chunks(rows, CHUNK):
         related = Related.of([project.pk for project in chunk])
         for project in chunk:
             show_phones = phones_visible(user, [project.lead_unit_id])  # its enterprises' owner: the project's lead unit
             append_row(sheet, project_values(project, related, project_clock(project, today, rules), show_phones))
+        written += len(chunk)
+        if progress:
+            progress(written, total)
     return workbook_bytes(book)

@@ -2,6 +2,7 @@
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -90,6 +91,11 @@ def listed_projects(user):
 def project_listing(*, user, params=None) -> Listing:
     """The caller's projects, filtered by `params` (query-string names), and whether the keyword search was cut."""
     return Listing.of(ProjectFilter(params or {}, queryset=listed_projects(user)))
+
+
+def list_params(query: Mapping) -> dict:
+    """The list filter's values from a query string (empty ones dropped, the page number left out)."""
+    return {key: value for key, value in query.items() if value and key != "page"}
 
 
 def filtered_projects(*, user, params=None):

@@ -3,10 +3,10 @@ masked as the reader sees them. Its columns are the import's, so an exported she
 
 from django.utils import timezone
 
-from zhaoshang.core.xlsx import list_workbook
+from zhaoshang.core.xlsx import Progress, list_workbook
 from zhaoshang.registries.access import contacts_visible
 from zhaoshang.registries.kit import Registry
-from zhaoshang.registries.selectors import EntryList, shown
+from zhaoshang.registries.selectors import EntryList, entries_for, shown
 from zhaoshang.search.notes import export_title
 
 def export_columns(registry: Registry) -> list[str]:
@@ -23,7 +23,14 @@ def _cell(value):
     return value
 
 
-def registry_workbook(*, registry: Registry, user, listing: EntryList) -> bytes:
+def registry_file(*, registry: Registry, user, params, progress: Progress | None = None) -> tuple[bytes, str]:
+    """The registry's list as filtered by `params` (the page's query string) as a workbook, and its file name: what the
+    list's export link downloads, or an export job writes (exports.jobs)."""
+    listing = entries_for(user=user, registry=registry, params=params)
+    return registry_workbook(registry=registry, user=user, listing=listing, progress=progress), export_filename(registry)
+
+
+def registry_workbook(*, registry: Registry, user, listing: EntryList, progress: Progress | None = None) -> bytes:
     """The listing's rows (at most EXPORT_LIMIT, core/xlsx.py); the title says so when its keyword search was cut."""
     rows = listing.rows
     names = export_columns(registry)
@@ -37,7 +44,8 @@ def registry_workbook(*, registry: Registry, user, listing: EntryList) -> bytes:
     title = export_title(f"{registry.name}（导出时间：{timezone.localtime():%Y-%m-%d %H:%M}）", truncated=listing.truncated,
                          query=listing.query, noun="记录", counter="条")
     return list_workbook(sheet_title=registry.name.replace("/", "、")[:31], title=title,  # Excel forbids "/" in sheet names
-                         columns=list(zip([registry.label(n) for n in names], widths)), rows=lines(), freeze="B3")
+                         columns=list(zip([registry.label(n) for n in names], widths)), rows=lines(), freeze="B3",
+                         progress=progress, total=rows.count() if progress else 0)
 
 
 def export_filename(registry: Registry) -> str:

@@ -9,21 +9,22 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
-from zhaoshang.core.downloads import download
 from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.models import AuditLog
 from zhaoshang.core.permissions import can
 from zhaoshang.core.query_params import query_id
 from zhaoshang.core.services import PermissionDenied
+from zhaoshang.exports.views import export_response
 from zhaoshang.registries.access import can_add, can_change, changeable_q, keeper_unit_ids
 from zhaoshang.registries.catalog import groups, registry_named
 from zhaoshang.registries.choices import LinkRelation
 from zhaoshang.registries.errors import RegistryError
-from zhaoshang.registries.exports import export_filename, registry_workbook
+from zhaoshang.registries.exports import registry_file
 from zhaoshang.registries.forms import EntryForm, initial_of
 from zhaoshang.registries.links import LinkTargetNotFound, find_linkable, kinds, links_of
 from zhaoshang.registries.models import RegistryAttachment, RegistryLink, RegistrySetting
@@ -67,9 +68,12 @@ def entry_list(request, key: str):
 
 @page("view")
 def export(request, key: str):
+    """The list as filtered, as Excel; a long one is written in the background (exports)."""
     registry = registry_named(key)
-    listing = entries_for(user=request.user, registry=registry, params=request.GET)
-    return download(registry_workbook(registry=registry, user=request.user, listing=listing), export_filename(registry))
+    rows = entries_for(user=request.user, registry=registry, params=request.GET).rows
+    return export_response(request, rows=rows, kind=f"registry:{key}", label=registry.name,
+                           list_url=reverse("registries:list", args=[key]),
+                           build=lambda: registry_file(registry=registry, user=request.user, params=request.GET))
 
 
 def _history(registry, row):

@@ -2,14 +2,14 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from zhaoshang.core.models import BackgroundJob
 from zhaoshang.plans.models import Plan
 from zhaoshang.plans.storage import private_storage
 from zhaoshang.reports.choices import JobStatus
 
 
-class BulletinJob(models.Model):
+class BulletinJob(BackgroundJob):
     """One bulletin for one period ("2025-09"), built in the background; the files are kept in private storage."""
 
     period = models.CharField("通报期", max_length=7)
@@ -20,11 +20,7 @@ class BulletinJob(models.Model):
     message = models.CharField("说明", max_length=300, blank=True)
     docx = models.FileField("通报(Word)", storage=private_storage, upload_to="bulletins/%Y/%m/", blank=True)
     xlsx = models.FileField("明细(Excel)", storage=private_storage, upload_to="bulletins/%Y/%m/", blank=True)
-    task_result_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField("申请时间", auto_now_add=True)
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("最近进展", default=timezone.now)  # core.jobs: quiet too long = the runner died
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils import timezone
+
+from zhaoshang.core.models import BackgroundJob
 
 
 def private_storage() -> FileSystemStorage:
@@ -25,7 +26,7 @@ class ImportStatus(models.TextChoices):
 ACTIVE = (ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.CONFIRMED, ImportStatus.SAVING)
 
 
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """One uploaded workbook for one importer (`kind`: the dotted path of the function that builds its ImportSpec)."""
 
     kind = models.CharField("导入类型", max_length=100)
@@ -45,11 +46,7 @@ class ImportJob(models.Model):
     ignored_headers = models.JSONField("未识别的列", default=list, blank=True)
     error_file = models.FileField("错误报告", storage=private_storage, upload_to="imports/%Y/%m/", blank=True)
     checked_file = models.FileField("校验结果", storage=private_storage, upload_to="imports/%Y/%m/", blank=True)  # stored.py
-    task_result_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("最近进展", default=timezone.now)  # core.jobs: quiet too long = the runner died
 
     class Meta:
         app_label = "core"

@@ -7,16 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhaoshang.core.decorators import page
-from zhaoshang.core.downloads import download
 from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.permissions import can
 from zhaoshang.core.xlsx import EXPORT_LIMIT
+from zhaoshang.exports.views import export_response
 from zhaoshang.projects.choices import Channel, Stage, State
-from zhaoshang.projects.exports import pipeline_workbook
+from zhaoshang.projects.exports import project_list_file
 from zhaoshang.projects.filters import BANDS
-from zhaoshang.projects.selectors import (cohort_counts, filter_options, kanban_for, list_totals, project_listing,
-                                         project_rows)
-from zhaoshang.search.notes import export_title
+from zhaoshang.projects.selectors import (cohort_counts, filter_options, kanban_for, list_params, list_totals,
+                                         project_listing, project_rows)
 
 PER_PAGE = 50
 PK_SLOT = 9_876_543_210  # stands for the pk in a URL reversed once
@@ -33,8 +32,7 @@ def _with_urls(objects, **names):
 
 
 def _params(request) -> dict:
-    """The filter's query-string values (empty ones dropped, the page number left out)."""
-    return {key: value for key, value in request.GET.items() if value and key != "page"}
+    return list_params(request.GET)
 
 
 def _chosen(choices, value: str) -> list[tuple[str, str, bool]]:
@@ -91,12 +89,8 @@ def kanban(request):
 
 @page()
 def export(request):
-    """The list exactly as filtered (every page), as Excel; phones masked for roles other than the office."""
-    params = _params(request)
-    now = timezone.localtime()
-    listing = project_listing(user=request.user, params=params)
-    title = export_title(f"项目库（导出时间{now:%Y-%m-%d %H:%M}）", truncated=listing.truncated, query=params.get("q", ""),
-                         noun="项目")
-    response = download(pipeline_workbook(listing.rows, request.user, title),
-                        f"项目库-{now:%Y%m%d}.xlsx")
-    return response
+    """The list exactly as filtered (every page), as Excel; phones masked for roles other than the office. A long list
+    is written in the background (exports)."""
+    rows = project_listing(user=request.user, params=_params(request)).rows
+    return export_response(request, rows=rows, kind="projects", label="项目库", list_url=reverse("projects:list"),
+                           build=lambda: project_list_file(user=request.user, params=request.GET))
