@@ -187,7 +187,8 @@ def test_rows_leave_deleted_enterprises_out(pipeline):
 @pytest.mark.parametrize(("url", "indexes"), [
     (LIST, {"project_recent"}),  # its totals and cohorts come from the tallies
     (reverse("projects:kanban"), {"project_stage_recent"}),
-    (LIST + "?tag=能源", {"project_stage_totals", "project_recent"}),  # a filter the tallies do not keep
+    (LIST + "?tag=能源", {"project_recent"}),  # a tag's totals come from the tallies' tag grain
+    (LIST + "?tag=能源&band=ge10000", {"project_stage_totals", "project_recent"}),  # an amount: the tallies do not keep it
 ])
 def test_pages_read_their_indexes_even_without_statistics(pipeline, office, office_client, url, indexes):
     """Never ANALYZEd (as a live database is), SQLite takes `deleted_at IS NULL` for a selective condition: the

@@ -253,7 +253,9 @@ class StageRetreat(models.Model):
 
 class ProjectTally(models.Model):
     """How many live projects there are, and their planned investment, per (lead unit, chain, channel, state, stage)
-    at grain 1, and per (state, stage) alone at grain 0 (the city's totals, unit/chain/channel 0 or "").
+    at grain 1, per (state, stage) alone at grain 0 (the city's totals, unit/chain/channel 0 or ""), and per (tag,
+    lead unit, state, stage) at grain 2 (`tag_bit`: the tag's bit in Project.tag_bits, 0 at the other grains; a project
+    counts once under each of its tags).
 
     Kept by database triggers (projects/tally_triggers.py) in the transaction of every write to the projects, bulk
     ones included, and recounted after every migrate: the list's and the kanban's totals read tens of rows here
@@ -263,6 +265,7 @@ class ProjectTally(models.Model):
     UNIT_SCOPE = "lead_unit_id"
 
     grain = models.SmallIntegerField()
+    tag_bit = models.SmallIntegerField(default=0)
     lead_unit_id = models.BigIntegerField()  # the filter's field names (projects/filters.py), so one FilterSet serves
     chain_id = models.BigIntegerField()  # 0: no chain
     channel = models.CharField(max_length=10)
@@ -275,8 +278,8 @@ class ProjectTally(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "项目汇总"
-        constraints = [models.UniqueConstraint(fields=["grain", "lead_unit_id", "chain_id", "channel", "state", "stage"],
-                                               name="one_tally_row")]
+        constraints = [models.UniqueConstraint(fields=["grain", "tag_bit", "lead_unit_id", "chain_id", "channel", "state",
+                                                       "stage"], name="one_tally_row_per_tag")]
         indexes = [models.Index(fields=["grain", "chain_id", "stage", "state", "project_count", "amount_fen"],
                                 name="tally_chain"),
                    models.Index(fields=["grain", "channel", "stage", "state", "project_count", "amount_fen"],

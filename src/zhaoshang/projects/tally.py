@@ -1,9 +1,10 @@
 """Reads of the project tallies (kept by projects/tally_triggers.py): the list's and kanban's per-stage totals and
 the cohort counts, from tens or thousands of summary rows instead of every project.
 
-The tally keeps lead unit, chain, channel, state and stage: a list filtered by nothing else is totalled here, through
-the list's own FilterSet (the tally's columns carry the filter's field names), and exactly, as the rows are counted in
-the transaction of every write. Any other filter (a keyword, a tag, a year, an amount) is counted from the rows.
+The tally keeps lead unit, chain, channel, state and stage, and per tag lead unit, state and stage: a list filtered
+by nothing else (or by one tag with its unit, state or stage) is totalled here, through the list's own FilterSet (the
+tally's columns carry the filter's field names), and exactly, as the rows are counted in the transaction of every
+write. Any other filter (a keyword, a year, an amount, a tag with a chain or channel) is counted from the rows.
 """
 
 from decimal import Decimal
@@ -13,9 +14,11 @@ from django.db.models import Sum, Value
 from zhaoshang.core.permissions import EVERYTHING, listing_action, scope_filter
 from zhaoshang.projects.choices import Stage, State
 from zhaoshang.projects.filters import ProjectFilter
-from zhaoshang.projects.models import ProjectTally, ProjectYearTally
+from zhaoshang.projects.models import ProjectTally, ProjectYearTally, Tag
+from zhaoshang.projects.tagging import MAX_TAG_BIT
 
 TALLIED_FILTERS = frozenset({"chain", "stage", "state", "channel", "unit"})
+TALLIED_WITH_TAG = frozenset({"tag", "stage", "state", "unit"})
 CENT = Decimal("0.01")
 RESERVE_STAGES = [Stage.LEAD, Stage.NEGOTIATING]
 
@@ -39,12 +42,27 @@ def stage_totals(by_stage: dict[str, tuple[int, Decimal]]) -> dict:
     }
 
 
+def _tag_rows(user, name: str):
+    """The per-tag tally rows of the tag named so, in the user's scope; None for a tag without a bit."""
+    tag_id = Tag.objects.filter(name=name).values_list("pk", flat=True).first()
+    if tag_id is None or not 0 < tag_id <= MAX_TAG_BIT:
+        return None
+    return ProjectTally.objects.restrict(user, listing_action(user)).filter(grain=2, tag_bit=tag_id)
+
+
 def tallied_totals(*, user, params: dict, live_only: bool = False) -> dict | None:
     """The per-stage totals of the user's projects filtered by `params`, from the tally; None when a filter is given
     that the tally does not keep. `live_only` leaves terminated projects out (the kanban's default)."""
-    if not set(params) <= TALLIED_FILTERS:
+    if "tag" in params and set(params) <= TALLIED_WITH_TAG:
+        rows = _tag_rows(user, params["tag"])
+        if rows is None:
+            return None
+        params = {name: value for name, value in params.items() if name != "tag"}
+    elif set(params) <= TALLIED_FILTERS:
+        rows = _tally_rows(user, filtered=bool(params))
+    else:
         return None
-    rows = ProjectFilter(params, queryset=_tally_rows(user, filtered=bool(params))).qs
+    rows = ProjectFilter(params, queryset=rows).qs
     if live_only:
         rows = rows.exclude(state=State.TERMINATED)
     sums = rows.order_by().values("stage").annotate(count=Sum("project_count"), fen=Sum("amount_fen"))

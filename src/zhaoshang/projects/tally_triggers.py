@@ -21,12 +21,16 @@ from django.db import transaction
 
 from zhaoshang.core.audit import CHAIN_LOCK_KEY
 from zhaoshang.projects.models import Project, ProjectTally, ProjectYearTally
+from zhaoshang.projects.tagging import MAX_TAG_BIT
 
 PROJECTS = Project._meta.db_table
 TALLY = ProjectTally._meta.db_table
 YEAR_TALLY = ProjectYearTally._meta.db_table
-COLUMNS = ["lead_unit_id", "chain_id", "channel", "state", "stage", "amount_wan", "signed_on", "started_on",
+COLUMNS = ["lead_unit_id", "chain_id", "channel", "state", "stage", "amount_wan", "tag_bits", "signed_on", "started_on",
            "producing_on", "deleted_at"]
+# (grain, tag bit) of every row a project is counted in: the city's and its unit's, then its unit's under each tag bit
+# it has (tagging.MAX_TAG_BIT); the tallied columns a grain leaves out are 0 or ""
+GRAINS = " UNION ALL ".join(["SELECT 0 AS grain, 0 AS bit", "SELECT 1, 0", *(f"SELECT 2, {bit}" for bit in range(1, MAX_TAG_BIT + 1))])
 MILESTONES = ["signed_on", "started_on", "producing_on"]
 TRIGGERS = {"insert": "INSERT", "update": "UPDATE", "delete": "DELETE"}
 # SQLite: while this table holds a row the insert trigger adds nothing. Only the transaction that wrote the row sees
@@ -37,17 +41,19 @@ YEAR = {"sqlite": "CAST(SUBSTR({date}, 1, 4) AS INTEGER)", "postgresql": "CAST(E
 
 
 def _tally_upsert(source: str) -> str:
-    """Add the signed rows of `source` (sign, then COLUMNS) to both grains of ProjectTally."""
-    by_grain = "CASE WHEN g.grain = 1 THEN {} ELSE {} END"
+    """Add the signed rows of `source` (sign, then COLUMNS) to every grain of ProjectTally (GRAINS)."""
+    unit = "CASE WHEN g.grain = 0 THEN 0 ELSE s.lead_unit_id END"
+    by_unit_grain = "CASE WHEN g.grain = 1 THEN {} ELSE {} END"
     return (
-        f"INSERT INTO {TALLY} (grain, lead_unit_id, chain_id, channel, state, stage, project_count, amount_fen)"
-        f" SELECT g.grain, {by_grain.format('s.lead_unit_id', '0')}, {by_grain.format('COALESCE(s.chain_id, 0)', '0')},"
-        f" {by_grain.format('s.channel', chr(39) * 2)}, s.state, s.stage, SUM(s.sign),"
+        f"INSERT INTO {TALLY} (grain, tag_bit, lead_unit_id, chain_id, channel, state, stage, project_count, amount_fen)"
+        f" SELECT g.grain, g.bit, {unit}, {by_unit_grain.format('COALESCE(s.chain_id, 0)', '0')},"
+        f" {by_unit_grain.format('s.channel', chr(39) * 2)}, s.state, s.stage, SUM(s.sign),"
         " SUM(s.sign * CAST(ROUND(s.amount_wan * 100) AS BIGINT))"
-        f" FROM ({source}) AS s CROSS JOIN (SELECT 0 AS grain UNION ALL SELECT 1) AS g WHERE TRUE"
-        " GROUP BY 1, 2, 3, 4, 5, 6 HAVING SUM(s.sign) <> 0 OR SUM(s.sign * CAST(ROUND(s.amount_wan * 100) AS BIGINT)) <> 0"
-        " ORDER BY 1, 2, 3, 4, 5, 6"
-        " ON CONFLICT (grain, lead_unit_id, chain_id, channel, state, stage) DO UPDATE SET"
+        f" FROM ({source}) AS s CROSS JOIN ({GRAINS}) AS g WHERE g.grain < 2 OR (s.tag_bits >> g.bit) & 1 = 1"
+        " GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        " HAVING SUM(s.sign) <> 0 OR SUM(s.sign * CAST(ROUND(s.amount_wan * 100) AS BIGINT)) <> 0"
+        " ORDER BY 1, 2, 3, 4, 5, 6, 7"
+        " ON CONFLICT (grain, tag_bit, lead_unit_id, chain_id, channel, state, stage) DO UPDATE SET"
         f" project_count = {TALLY}.project_count + excluded.project_count,"
         f" amount_fen = {TALLY}.amount_fen + excluded.amount_fen")
 
