@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from zhaoshang.accounts.models import Unit
@@ -10,14 +11,14 @@ from zhaoshang.core.decorators import page
 from zhaoshang.core.downloads import DOCX, download
 from zhaoshang.core.permissions import OFFICE, role_of
 from zhaoshang.core.services import PermissionDenied
+from zhaoshang.exports.views import export_response
 from zhaoshang.meetings.choices import MeetingKind, MeetingStatus
-from zhaoshang.meetings.exports import meetings_workbook
+from zhaoshang.meetings.exports import meeting_list_file
 from zhaoshang.meetings.forms import ActionItemForm, AttendeesForm, MeetingEditForm, MeetingForm
 from zhaoshang.meetings.minutes_docx import minutes_docx
 from zhaoshang.meetings.selectors.meetings import meeting_for, meeting_listing, meeting_parts
 from zhaoshang.meetings.services.meetings import meeting_create, meeting_update
 from zhaoshang.projects.errors import ProjectError
-from zhaoshang.search.notes import export_title
 
 OFFICE_NAME = "市招商引资领导小组办公室"  # when the meeting's creator has no unit
 
@@ -34,12 +35,10 @@ def meeting_list(request):
 
 @page()
 def meeting_export(request):
-    today = timezone.localdate()
-    listing = meeting_listing(user=request.user, params=request.GET)
-    title = export_title(f"会商调度会议（截至{today:%Y-%m-%d}）", truncated=listing.truncated, query=request.GET.get("q", ""),
-                         noun="会议", counter="次")
-    content = meetings_workbook(listing.rows, title)
-    return download(content, f"会商调度会议-{today.isoformat()}.xlsx")
+    """The list as filtered, as Excel; a long one is written in the background (exports)."""
+    rows = meeting_listing(user=request.user, params=request.GET).rows
+    return export_response(request, rows=rows, kind="meetings", label="会商调度会议", list_url=reverse("meetings:list"),
+                           build=lambda: meeting_list_file(user=request.user, params=request.GET))
 
 
 @page("supervise")

@@ -3,18 +3,18 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.decorators import page
-from zhaoshang.core.downloads import download
 from zhaoshang.core.permissions import OFFICE, can, can_work_on_unit, role_of
 from zhaoshang.core.services import PermissionDenied
+from zhaoshang.exports.views import export_response
 from zhaoshang.needs.choices import NeedStatus, NeedType, Satisfaction
 from zhaoshang.needs.errors import NeedError
 from zhaoshang.projects.errors import ProjectError
-from zhaoshang.needs.exports import needs_workbook
+from zhaoshang.needs.exports import need_list_file
 from zhaoshang.core.query_params import QueryError, query_id
 from zhaoshang.needs.forms import NeedForm, RateForm, RouteForm, SettleForm
 from zhaoshang.needs.limits import limits
@@ -22,7 +22,6 @@ from zhaoshang.needs.selectors import (MIN_QUERY, enterprise_candidates, light_o
                                       need_rows, need_trail, needs_for, project_candidates)
 from zhaoshang.needs.services.limits import need_limit_set
 from zhaoshang.needs.services.tickets import need_create, need_update
-from zhaoshang.search.notes import export_title
 from zhaoshang.supervision.lights import LIGHT_LABELS, Light
 
 
@@ -43,13 +42,10 @@ def need_list(request):
 
 @page()
 def need_export(request):
-    listing = need_listing(user=request.user, params=request.GET)
-    today = timezone.localdate()
-    title = export_title(f"企业诉求办理情况（截至{today.year}年{today.month}月{today.day}日）", truncated=listing.truncated,
-                         query=request.GET.get("q", ""), noun="诉求", counter="件")
-    response = download(needs_workbook(need_rows(listing.rows), title),
-                        f"企业诉求-{today.isoformat()}.xlsx")
-    return response
+    """The list as filtered, as Excel; a long one is written in the background (exports)."""
+    rows = need_listing(user=request.user, params=request.GET).rows
+    return export_response(request, rows=rows, kind="needs", label="企业诉求", list_url=reverse("needs:list"),
+                           build=lambda: need_list_file(user=request.user, params=request.GET))
 
 
 @page()
