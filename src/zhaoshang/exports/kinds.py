@@ -5,6 +5,7 @@ from django.http import QueryDict
 
 from zhaoshang.core.xlsx import Progress
 from zhaoshang.exports.models import ExportJob
+from zhaoshang.kpis.drill import drill_file
 from zhaoshang.meetings.exports import meeting_list_file
 from zhaoshang.needs.exports import need_list_file
 from zhaoshang.projects.exports import project_list_file
@@ -13,7 +14,8 @@ from zhaoshang.registries.exports import registry_file
 
 
 def export_file(job: ExportJob, progress: Progress) -> tuple[bytes, str]:
-    """The job's workbook and file name. `kind` is "projects", "needs", "meetings" or "registry:<key>"."""
+    """The job's workbook and file name. `kind` is "projects", "needs", "meetings", "kpi_drill" or
+    "registry:<key>"."""
     kind, _, key = job.kind.partition(":")
     params = QueryDict(job.params)
     if kind == "projects":
@@ -22,6 +24,8 @@ def export_file(job: ExportJob, progress: Progress) -> tuple[bytes, str]:
         return need_list_file(user=job.requested_by, params=params, progress=progress)
     if kind == "meetings":
         return meeting_list_file(user=job.requested_by, params=params, progress=progress)
+    if kind == "kpi_drill":
+        return drill_file(user=job.requested_by, params=params, progress=progress)
     if kind == "registry":
         return registry_file(registry=registry_named(key), user=job.requested_by, params=params, progress=progress)
     raise ValueError(f"unknown export kind {job.kind!r}")

@@ -17,7 +17,9 @@ DOUBLE_CLICK = datetime.timedelta(minutes=2)
 
 
 def export_is_long(rows) -> bool:
-    """Whether the list (a queryset) has more than SYNC_ROWS rows; reads no more than that."""
+    """Whether the list (a queryset, or rows already read) has more than SYNC_ROWS rows; reads no more than that."""
+    if isinstance(rows, list | tuple):
+        return len(rows) > SYNC_ROWS
     return rows[SYNC_ROWS:SYNC_ROWS + 1].exists()
 
 

@@ -16,9 +16,9 @@ from django.db.models import Count, QuerySet, Sum
 
 from zhaoshang.accounts.models import Unit
 from zhaoshang.core.query_params import query_id, query_int
-from zhaoshang.core.xlsx import list_workbook
+from zhaoshang.core.xlsx import Progress, list_workbook
 from zhaoshang.kpis.choices import CountStage
-from zhaoshang.kpis.dashboard import NONE, STAGES, BoardParams, reached_projects, top_figures
+from zhaoshang.kpis.dashboard import NONE, STAGES, BoardParams, board_params, reached_projects, top_figures
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.rules import Window, rule_text
 from zhaoshang.plans.models import Chain, ChainLink, Focus
@@ -138,11 +138,18 @@ KPI_COLUMNS = [("指标", 50), ("分项", 12), ("计算口径", 50), ("目标值
 LIGHT_COLUMNS = [("任务", 8), ("举措", 60), ("责任单位", 20), ("分工", 8), ("灯色", 8), ("说明", 30), ("最近报送进度", 12)]
 
 
-def drill_workbook(drill: Drill, params: BoardParams) -> bytes:
+def drill_file(*, user, params, progress: Progress | None = None) -> tuple[bytes, str]:
+    """The drill-down asked by `params` (the page's query string) as a workbook, and its file name: what its export
+    link downloads, or an export job writes (exports.jobs)."""
+    board = board_params(user=user, params=params)
+    return drill_workbook(drill_for(board, params), board, progress), f"明细-{board.as_of:%Y%m%d}.xlsx"
+
+
+def drill_workbook(drill: Drill, params: BoardParams, progress: Progress | None = None) -> bytes:
     """The rows of a drill-down as Excel: projects in the project list's columns, indicators and assignments in theirs."""
     title = f"{drill.title}（截至{params.as_of:%Y-%m-%d}，共{drill.count}条）"
     if drill.kind == "projects":
-        return pipeline_workbook(drill.rows, params.user, title)
+        return pipeline_workbook(drill.rows, params.user, title, progress)
     if drill.kind == "kpis":
         rows = [[f.kpi.text, f.note if is_split else f.kpi.split_label, rule_text(f.kpi), float(f.goal),
                  "项" if is_split else f.kpi.unit, None if f.actual is None else float(f.actual),

@@ -5,12 +5,13 @@ from functools import wraps
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 
 from zhaoshang.core.decorators import page
-from zhaoshang.core.downloads import download
 from zhaoshang.core.query_params import QueryError
+from zhaoshang.exports.views import export_response
 from zhaoshang.kpis.dashboard import board_params, chain_board as chain_board_for, dashboard as dashboard_for
-from zhaoshang.kpis.drill import drill_for, drill_workbook
+from zhaoshang.kpis.drill import drill_file, drill_for
 from zhaoshang.kpis.errors import KpiError
 from zhaoshang.kpis.registry_figures import registry_groups
 from zhaoshang.targeting.candidates import board_targets
@@ -67,6 +68,7 @@ def drill(request, params):
 
 @_board
 def drill_export(request, params):
+    """The drill-down as Excel; a long list of projects is written in the background (exports)."""
     result = drill_for(params, request.GET)
-    response = download(drill_workbook(result, params), f"明细-{params.as_of:%Y%m%d}.xlsx")
-    return response
+    return export_response(request, rows=result.rows, kind="kpi_drill", label="指标明细", list_url=reverse("kpis:drill"),
+                           build=lambda: drill_file(user=request.user, params=request.GET))
