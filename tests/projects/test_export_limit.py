@@ -32,6 +32,6 @@ def test_list_workbook_writes_at_most_the_limit(monkeypatch):
 
 
 def test_the_export_button_says_when_the_list_is_longer_than_an_export(pipeline, office_client, monkeypatch):
-    monkeypatch.setattr("zhaoshang.projects.views.pipeline.EXPORT_LIMIT", 2)
+    monkeypatch.setattr("zhaoshang.core.xlsx.EXPORT_LIMIT", 2)
     assert "导出Excel（按当前筛选，前2个）" in office_client.get("/projects/").content.decode()
     assert "导出Excel（按当前筛选）" in office_client.get("/projects/", {"q": "氯碱"}).content.decode()

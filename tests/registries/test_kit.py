@@ -163,6 +163,7 @@ def test_a_registry_export_past_the_limit_is_cut_and_says_so(keepers, unit_user,
     for _ in range(3):
         entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
     monkeypatch.setattr("zhaoshang.core.xlsx.EXPORT_LIMIT", 2)
+    assert "导出Excel（按当前筛选，前2条）" in office_client.get(f"/registries/{key}/").content.decode()
     exported = sheet_rows(office_client.get(f"/registries/{key}/export.xlsx").content)
     assert "超过2行，只导出了前2行" in exported[0][0] and len(exported) == 4
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from zhaoshang.core import xlsx
 from zhaoshang.core.audit_labels import action_label as label_of
 from zhaoshang.core.formatting import format_wan
 
@@ -30,3 +31,11 @@ def options(choices, data=""):
     return format_html_join("", "<option value=\"{}\"{}{}>{}</option>", (
         (choice[0], format_html(' data-{}="{}"', data, choice[3]) if data else "", mark_safe(" selected") if choice[2] else "",
          choice[1]) for choice in choices))
+
+
+@register.simple_tag
+def export_label(count: int, counter: str = "条") -> str:
+    """A list's export button: "导出Excel（按当前筛选）", and, when the list is longer than one export holds, how many
+    rows it will get ("，前50000条")."""
+    cut = f"，前{xlsx.EXPORT_LIMIT}{counter}" if count > xlsx.EXPORT_LIMIT else ""
+    return f"导出Excel（按当前筛选{cut}）"

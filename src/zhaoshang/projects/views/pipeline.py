@@ -9,7 +9,6 @@ from django.utils import timezone
 from zhaoshang.core.decorators import page
 from zhaoshang.core.pagination import CountedPaginator
 from zhaoshang.core.permissions import can
-from zhaoshang.core.xlsx import EXPORT_LIMIT
 from zhaoshang.exports.views import export_response
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.exports import project_list_file
@@ -65,7 +64,7 @@ def pipeline(request):
     page_obj.object_list = _with_urls(project_rows(page_obj.object_list), url="projects:detail")
     _with_urls([e for row in page_obj.object_list for e in row.enterprises], url="projects:enterprise")
     results = {"filters": params, "query": _query(params), "page_obj": page_obj, "totals": totals,
-               "truncated": listing.truncated, "export_cut": EXPORT_LIMIT if totals["count"] > EXPORT_LIMIT else None}
+               "truncated": listing.truncated}
     if request.htmx:  # a filter changed: the results only (the form and the cohort line stay as they are)
         return render(request, "projects/_pipeline_results.html", results)
     year = timezone.localdate().year
