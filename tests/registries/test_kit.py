@@ -144,11 +144,16 @@ def test_a_row_whose_place_was_taken_meanwhile_is_not_restored(office, office_cl
     assert old.deleted_at is not None
 
 
-def test_a_cut_search_is_said_on_the_list_and_in_the_export(keepers, unit_user, office_client, monkeypatch):
+def _first_registry_with_rows(unit_user, count: int):
     key = KEYS[0]
     registry = registry_named(key)
-    for _ in range(2):
+    for _ in range(count):
         entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
+    return key, registry
+
+
+def test_a_cut_search_is_said_on_the_list_and_in_the_export(keepers, unit_user, office_client, monkeypatch):
+    key, _ = _first_registry_with_rows(unit_user, 2)
     monkeypatch.setattr("zhaoshang.registries.selectors.SEARCH_LIMIT", 1)
     monkeypatch.setattr("zhaoshang.search.selectors.SEARCH_LIMIT", 1)
     page = office_client.get(f"/registries/{key}/", {"q": SEARCH_PREFIX}).content.decode()
@@ -158,10 +163,7 @@ def test_a_cut_search_is_said_on_the_list_and_in_the_export(keepers, unit_user, 
 
 
 def test_a_registry_export_past_the_limit_is_cut_and_says_so(keepers, unit_user, office_client, monkeypatch):
-    key = KEYS[0]
-    registry = registry_named(key)
-    for _ in range(3):
-        entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
+    key, _ = _first_registry_with_rows(unit_user, 3)
     monkeypatch.setattr("zhaoshang.core.xlsx.EXPORT_LIMIT", 2)
     assert "导出Excel（按当前筛选，前2条）" in office_client.get(f"/registries/{key}/").content.decode()
     exported = sheet_rows(office_client.get(f"/registries/{key}/export.xlsx").content)
@@ -170,10 +172,7 @@ def test_a_registry_export_past_the_limit_is_cut_and_says_so(keepers, unit_user,
 
 def test_a_long_registry_list_is_exported_by_a_job(keepers, unit_user, office_client, monkeypatch,
                                                    django_capture_on_commit_callbacks):
-    key = KEYS[0]
-    registry = registry_named(key)
-    for _ in range(3):
-        entry_create(registry=registry, actor=unit_user, data=sample_values(registry, unit_user))
+    key, registry = _first_registry_with_rows(unit_user, 3)
     monkeypatch.setattr("zhaoshang.exports.services.SYNC_ROWS", 2)
     with django_capture_on_commit_callbacks(execute=True):
         response = office_client.get(f"/registries/{key}/export.xlsx")
