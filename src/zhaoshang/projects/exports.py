@@ -1,5 +1,6 @@
 """The pipeline as an Excel sheet, exactly as the list was filtered; contacts' phones masked except for the office
-and the project's lead unit (phones_visible, also used by the enterprise page). Written with openpyxl's write-only mode (streams rows, ~26k rows/s)."""
+and the project's lead unit (phones_visible, also used by the enterprise page). Written with openpyxl's write-only mode
+(streams rows; about 3,200 projects a second here, half of it openpyxl's own writing)."""
 
 from collections import defaultdict
 from collections.abc import Mapping
@@ -31,8 +32,8 @@ CHUNK = 2000
 @dataclass(frozen=True)
 class Related:
     """A chunk of projects' enterprises (live ones, by name: id, name, credit code), their contacts (name, phone) and
-    tags, each read in one query: Django's prefetch builds a queryset per project and per enterprise, which cost more
-    than the rest of a row (bench/export.py)."""
+    tags, each read in one query: Django's prefetch built a queryset per project and per enterprise (14,865 projects:
+    6.9 s with it, 4.1–5.4 s without)."""
 
     enterprises: dict[int, list[tuple[int, str, str]]]
     contacts: dict[int, list[tuple[str, str]]]
