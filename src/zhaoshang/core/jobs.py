@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from zhaoshang.core.audit import audit_record, snapshot
+
 WORKER_GRACE_SECONDS = 3.0
 HEARTBEAT_SECONDS = 30
 STALE_MESSAGE = "后台任务中断（服务重启或进程退出），{minutes}分钟内没有任何进展，已标记为失败；{advice}"
@@ -53,6 +55,14 @@ def stale_jobs_fail(model, *, active: Iterable[str], failed: str, advice: str = 
                 on_failed(job)
             done.append(job)
     return done
+
+
+def job_failed(job, *, failed: str, message: str) -> None:
+    """End `job` (a model row with `requested_by`) in its `failed` status with `message` for its page, and audit it: a
+    job whose run raised must never stay "running"."""
+    type(job).objects.filter(pk=job.pk).update(status=failed, message=message[:300], finished_at=timezone.now())
+    job.refresh_from_db()
+    audit_record(actor=job.requested_by, action="generate_failed", obj=job, after=snapshot(job))
 
 
 def _run_unless_taken(run: Callable[[int], object], job_id: int, grace: float) -> None:

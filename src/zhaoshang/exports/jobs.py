@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from zhaoshang.core.audit import audit_record, snapshot
-from zhaoshang.core.jobs import job_enqueue, job_heartbeat
+from zhaoshang.core.jobs import job_enqueue, job_failed, job_heartbeat
 from zhaoshang.exports.kinds import export_file
 from zhaoshang.exports.models import ExportJob
 from zhaoshang.reports.choices import JobStatus
@@ -44,10 +44,7 @@ def export_run(job_id: int) -> str:
         return "done"
     except Exception as error:  # a job must end failed with a message, never stay "running"
         logger.exception("export job %s failed", job_id)
-        message = f"导出失败：系统错误（{type(error).__name__}），请重试或联系管理员。"
-        ExportJob.objects.filter(pk=job_id).update(status=JobStatus.FAILED, message=message, finished_at=timezone.now())
-        job.refresh_from_db()
-        audit_record(actor=job.requested_by, action="generate_failed", obj=job, after=snapshot(job))
+        job_failed(job, failed=JobStatus.FAILED, message=f"导出失败：系统错误（{type(error).__name__}），请重试或联系管理员。")
         return "failed"
 
 

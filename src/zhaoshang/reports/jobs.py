@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from zhaoshang.core.audit import audit_record, snapshot
-from zhaoshang.core.jobs import job_enqueue, job_heartbeat
+from zhaoshang.core.jobs import job_enqueue, job_failed, job_heartbeat
 from zhaoshang.reports.bulletin_data import bulletin_collect
 from zhaoshang.reports.bulletin_docx import bulletin_docx
 from zhaoshang.reports.bulletin_xlsx import bulletin_xlsx
@@ -60,9 +60,7 @@ def bulletin_run(job_id: int) -> str:
     except Exception as error:  # a job must end failed with a message, never stay "running"
         logger.exception("bulletin job %s failed", job_id)
         message = f"生成失败：{error}" if isinstance(error, BulletinError) else f"生成失败：系统错误（{type(error).__name__}），请联系管理员。"
-        BulletinJob.objects.filter(pk=job_id).update(status=JobStatus.FAILED, message=message[:300], finished_at=timezone.now())
-        job.refresh_from_db()
-        audit_record(actor=job.requested_by, action="generate_failed", obj=job, after=snapshot(job))
+        job_failed(job, failed=JobStatus.FAILED, message=message)
         return "failed"
 
 
