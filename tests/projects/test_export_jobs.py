@@ -61,6 +61,8 @@ def test_only_the_requester_sees_the_job_and_its_file(pipeline, office, unit_cli
 
 def test_a_running_job_polls_its_progress_and_stops_when_done(pipeline, office, office_client):
     job = export_request(actor=office, kind="projects", label="项目库", params="", list_url="/projects/")
+    queued = office_client.get(f"/exports/{job.pk}/status/").content.decode()
+    assert 'hx-trigger="every 1s"' in queued and "排队中</div>" in queued and ">0%<" not in queued
     ExportJob.objects.filter(pk=job.pk).update(status="running", progress=40, message="已写入2000行，共5000行")
     status = office_client.get(f"/exports/{job.pk}/status/").content.decode()
     assert 'hx-trigger="every 1s"' in status and "40%" in status and "已写入2000行" in status

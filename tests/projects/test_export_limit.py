@@ -35,3 +35,6 @@ def test_the_export_button_says_when_the_list_is_longer_than_an_export(pipeline,
     monkeypatch.setattr("zhaoshang.core.xlsx.EXPORT_LIMIT", 2)
     assert "导出Excel（按当前筛选，前2个）" in office_client.get("/projects/").content.decode()
     assert "导出Excel（按当前筛选）" in office_client.get("/projects/", {"q": "氯碱"}).content.decode()
+    assert "导出Excel（按当前筛选，前2个）" in office_client.get("/projects/kanban/").content.decode()
+    assert "导出Excel（按当前筛选）" in office_client.get("/needs/").content.decode()
+    assert "导出Excel（按当前筛选）" in office_client.get("/meetings/").content.decode()
