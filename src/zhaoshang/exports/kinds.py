@@ -13,19 +13,15 @@ from zhaoshang.registries.catalog import registry_named
 from zhaoshang.registries.exports import registry_file
 
 
+WRITERS = {"projects": project_list_file, "needs": need_list_file, "meetings": meeting_list_file, "kpi_drill": drill_file}
+
+
 def export_file(job: ExportJob, progress: Progress) -> tuple[bytes, str]:
-    """The job's workbook and file name. `kind` is "projects", "needs", "meetings", "kpi_drill" or
-    "registry:<key>"."""
+    """The job's workbook and file name. `kind` is one of WRITERS, or "registry:<key>"."""
     kind, _, key = job.kind.partition(":")
     params = QueryDict(job.params)
-    if kind == "projects":
-        return project_list_file(user=job.requested_by, params=params, progress=progress)
-    if kind == "needs":
-        return need_list_file(user=job.requested_by, params=params, progress=progress)
-    if kind == "meetings":
-        return meeting_list_file(user=job.requested_by, params=params, progress=progress)
-    if kind == "kpi_drill":
-        return drill_file(user=job.requested_by, params=params, progress=progress)
     if kind == "registry":
         return registry_file(registry=registry_named(key), user=job.requested_by, params=params, progress=progress)
-    raise ValueError(f"unknown export kind {job.kind!r}")
+    if kind not in WRITERS:
+        raise ValueError(f"unknown export kind {job.kind!r}")
+    return WRITERS[kind](user=job.requested_by, params=params, progress=progress)

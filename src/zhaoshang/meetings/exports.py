@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from zhaoshang.core.xlsx import Progress, list_workbook
+from zhaoshang.core.xlsx import EXPORT_LIMIT, Progress, list_workbook
 from zhaoshang.meetings.selectors.meetings import ActionRow, meeting_listing
 from zhaoshang.search.notes import export_title
 
@@ -26,7 +26,7 @@ def meeting_list_file(*, user, params, progress: Progress | None = None) -> tupl
     listing = meeting_listing(user=user, params=params)
     title = export_title(f"会商调度会议（截至{today:%Y-%m-%d}）", truncated=listing.truncated, query=params.get("q", ""),
                          noun="会议", counter="次")
-    return meetings_workbook(listing.rows, title, progress), f"会商调度会议-{today.isoformat()}.xlsx"
+    return meetings_workbook(listing.rows[:EXPORT_LIMIT + 1], title, progress), f"会商调度会议-{today.isoformat()}.xlsx"
 
 
 def actions_workbook(rows: list[ActionRow], title: str) -> bytes:

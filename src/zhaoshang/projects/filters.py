@@ -7,9 +7,9 @@ from zhaoshang.core.query_params import MAX_YEAR, MIN_YEAR, QueryFilterSet, quer
 from zhaoshang.projects.choices import Channel, Stage, State
 from zhaoshang.projects.flags import flagged_q
 from zhaoshang.projects.lookups import CHANNEL_BY_NAME, chain_ids_named
-from zhaoshang.projects.models import Project, Tag
+from zhaoshang.projects.models import Project
 from zhaoshang.projects.search import project_hits
-from zhaoshang.projects.tagging import tags_q
+from zhaoshang.projects.tagging import tag_id_named, tags_q
 
 # 投资额区间 (万元): [min, max); the 1亿元 line is the one the targets count
 BANDS = {"lt1000": ("1000万元以下", None, 1000), "1000-5000": ("1000万-5000万元", 1000, 5000),
@@ -66,5 +66,5 @@ class ProjectFilter(QueryFilterSet):
 
 def tagged_q(name: str) -> Q:
     """Projects with the tag of that name (none for an unknown name)."""
-    tag_id = Tag.objects.filter(name=name).values_list("pk", flat=True).first()
+    tag_id = tag_id_named(name)
     return tags_q([tag_id]) if tag_id else Q(pk__in=[])

@@ -3,6 +3,7 @@ project and probe the links (seconds at 1M projects), where the link table read 
 
 from collections.abc import Iterator
 
+from zhaoshang.core.chunks import chunks
 from zhaoshang.projects.models import Project
 
 CHUNK = 500  # enterprise ids per IN (...)
@@ -11,6 +12,5 @@ CHUNK = 500  # enterprise ids per IN (...)
 def enterprise_links(enterprise_ids: list[int]) -> Iterator[tuple[int, int]]:
     """(enterprise id, project id) of every link of the enterprises, deleted projects' included."""
     through = Project.enterprises.through
-    for start in range(0, len(enterprise_ids), CHUNK):
-        part = enterprise_ids[start:start + CHUNK]
+    for part in chunks(enterprise_ids, CHUNK):
         yield from through.objects.filter(enterprise_id__in=part).values_list("enterprise_id", "project_id")

@@ -105,12 +105,8 @@ def filtered_projects(*, user, params=None):
 
 def projects_for(*, user, params=None):
     """The filtered projects with their chain, unit, enterprises and tags (the API, an enterprise's page)."""
-    return with_related(filtered_projects(user=user, params=params))
-
-
-def with_related(projects):
-    """The projects with their chain, unit, enterprises and tags (the export reads a listing's rows so)."""
-    return projects.select_related("chain", "lead_unit").prefetch_related("enterprises", "tags")
+    return filtered_projects(user=user, params=params).select_related("chain", "lead_unit").prefetch_related(
+        "enterprises", "tags")
 
 
 def with_names(projects) -> list[Project]:

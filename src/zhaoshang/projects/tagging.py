@@ -5,9 +5,14 @@ signed 64-bit integer); a filter on a tag without one reads the tag table."""
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import GreaterThan
 
-from zhaoshang.projects.models import Project
+from zhaoshang.projects.models import Project, Tag
 
 MAX_TAG_BIT = 62
+
+
+def tag_id_named(name: str) -> int | None:
+    """The id of the tag of that name (None for an unknown name)."""
+    return Tag.objects.filter(name=name).values_list("pk", flat=True).first()
 
 
 def tag_bits(tag_ids) -> int:

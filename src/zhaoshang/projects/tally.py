@@ -14,8 +14,8 @@ from django.db.models import Sum, Value
 from zhaoshang.core.permissions import EVERYTHING, listing_action, scope_filter
 from zhaoshang.projects.choices import Stage, State
 from zhaoshang.projects.filters import ProjectFilter
-from zhaoshang.projects.models import ProjectTally, ProjectYearTally, Tag
-from zhaoshang.projects.tagging import MAX_TAG_BIT
+from zhaoshang.projects.models import ProjectTally, ProjectYearTally
+from zhaoshang.projects.tagging import MAX_TAG_BIT, tag_id_named
 
 TALLIED_FILTERS = frozenset({"chain", "stage", "state", "channel", "unit"})
 TALLIED_WITH_TAG = frozenset({"tag", "stage", "state", "unit"})
@@ -44,7 +44,7 @@ def stage_totals(by_stage: dict[str, tuple[int, Decimal]]) -> dict:
 
 def _tag_rows(user, name: str):
     """The per-tag tally rows of the tag named so, in the user's scope; None for a tag without a bit."""
-    tag_id = Tag.objects.filter(name=name).values_list("pk", flat=True).first()
+    tag_id = tag_id_named(name)
     if tag_id is None or not 0 < tag_id <= MAX_TAG_BIT:
         return None
     return ProjectTally.objects.restrict(user, listing_action(user)).filter(grain=2, tag_bit=tag_id)

@@ -3,11 +3,12 @@ masked as the reader sees them. Its columns are the import's, so an exported she
 
 from django.utils import timezone
 
-from zhaoshang.core.xlsx import Progress, list_workbook
+from zhaoshang.core.xlsx import EXPORT_LIMIT, Progress, list_workbook
 from zhaoshang.registries.access import contacts_visible
 from zhaoshang.registries.kit import Registry
 from zhaoshang.registries.selectors import EntryList, entries_for, shown
 from zhaoshang.search.notes import export_title
+
 
 def export_columns(registry: Registry) -> list[str]:
     return ["id", *registry.editable_fields]
@@ -32,7 +33,7 @@ def registry_file(*, registry: Registry, user, params, progress: Progress | None
 
 def registry_workbook(*, registry: Registry, user, listing: EntryList, progress: Progress | None = None) -> bytes:
     """The listing's rows (at most EXPORT_LIMIT, core/xlsx.py); the title says so when its keyword search was cut."""
-    rows = listing.rows
+    rows = listing.rows[:EXPORT_LIMIT + 1]  # one past the limit: list_workbook sees that the list goes on
     names = export_columns(registry)
     widths = [8, *[30 if registry.field(n).get_internal_type() == "TextField" else 16 for n in names[1:]]]
 
